@@ -1,0 +1,49 @@
+# Makefile for the book of OpenStack event reports (sphinx-quickstart conventions).
+# `make html` and `make test` set everything up on a fresh machine.
+
+PYTHON      ?= python3
+VENVDIR     ?= .venv
+SPHINXOPTS  ?= -n -W --keep-going
+SOURCEDIR    = docs
+BUILDDIR     = _build
+VENVPY       = $(VENVDIR)/bin/python
+SPHINXBUILD  = $(VENVDIR)/bin/sphinx-build
+STAMP        = $(VENVDIR)/.installed
+TESTSTAMP    = $(VENVDIR)/.installed-test
+
+.PHONY: help venv test bench clean latexpdf Makefile
+
+help: venv
+	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c . $(SPHINXOPTS) $(O)
+	@echo "Also: make test (the whole test suite), make venv, make clean"
+
+# The virtualenv is (re)made whenever requirements.txt is newer than the last install.
+$(STAMP): requirements.txt
+	@test -x $(VENVPY) || $(PYTHON) -m venv $(VENVDIR)
+	$(VENVPY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(TESTSTAMP): $(STAMP) requirements-test.txt
+	$(VENVPY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+venv: $(STAMP)
+
+# Stop the catch-all rule below from treating these files as builder names.
+requirements.txt requirements-test.txt: ;
+
+test: $(TESTSTAMP)
+	$(VENVPY) -m pytest tests $(PYTEST_ARGS)
+
+clean:
+	rm -rf "$(BUILDDIR)"
+
+# The booklet needs TeX: say so in one line instead of a LaTeX traceback.
+latexpdf: $(STAMP)
+	@command -v uplatex >/dev/null && command -v latexmk >/dev/null || { \
+	  echo "make latexpdf needs TeX: apt-get install --no-install-recommends latexmk texlive-lang-japanese texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre"; exit 2; }
+	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" -c . $(SPHINXOPTS) $(O)
+
+# Every other target is a Sphinx builder: make html, make linkcheck, make latex, ...
+%: $(STAMP)
+	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" -c . $(SPHINXOPTS) $(O)

@@ -1,0 +1,65 @@
+"""``summit``: declare the events, sessions, projects and releases of OpenStack event reports.
+
+Chapters declare what they talk about; the build turns the declarations into cross-references,
+a glossary with back-references, a releases page and two domain indices.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import nodes as summit_nodes
+from .collect import CollectSessions
+from .directives import EditorialDirective, EventDirective, ProjectDirective, ReleaseDirective, SessionDirective
+from .domain import OBJTYPES, SummitDomain
+from .incremental import outdated_pages
+from .references import warn_missing
+from .render import resolve_generated
+from .roles import RestoredRole, SummitXRefRole
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "1.0"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value("summit_chapter_dirs", ["reports"], "env", types=[list])
+
+    app.add_domain(SummitDomain)
+    app.add_directive_to_domain("summit", "event", EventDirective)
+    app.add_directive_to_domain("summit", "session", SessionDirective)
+    app.add_directive_to_domain("summit", "project", ProjectDirective)
+    app.add_directive_to_domain("summit", "release", ReleaseDirective)
+    # Short names, so MyST authors write {session} rather than {summit:session}.
+    app.add_directive("event", EventDirective)
+    app.add_directive("session", SessionDirective)
+    app.add_directive("project", ProjectDirective)
+    app.add_directive("release", ReleaseDirective)
+    for objtype in OBJTYPES:
+        app.add_role(objtype, SummitXRefRole())
+    app.add_directive("editorial", EditorialDirective)
+    app.add_role("restored", RestoredRole())
+
+    for node in summit_nodes.PLACEHOLDERS:
+        app.add_node(node)
+    app.add_node(
+        summit_nodes.summit_pageref,
+        latex=(summit_nodes.visit_pageref_latex, None),
+        html=(summit_nodes._skip, None),
+        text=(summit_nodes._skip, None),
+        man=(summit_nodes._skip, None),
+        texinfo=(summit_nodes._skip, None),
+    )
+
+    app.add_transform(CollectSessions)
+    app.connect("env-get-updated", outdated_pages)
+    app.connect("doctree-resolved", resolve_generated)
+    app.connect("warn-missing-reference", warn_missing)
+    return {
+        "version": __version__,
+        "env_version": SummitDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

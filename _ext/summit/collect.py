@@ -1,0 +1,176 @@
+"""After parsing: bind each ``{session}`` to its section and record what the document declares."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from . import labels
+from .dates import PartialDate, within
+from .directives import _field, joined, xref
+from .log import warn
+from .nodes import summit_generated, summit_session_count, summit_session_meta
+from .records import SessionRecord, label, object_anchor
+
+if TYPE_CHECKING:
+    from .domain import SummitDomain
+
+
+def section_title(section: nodes.section) -> str:
+    """The heading as a reader sees it, without editorial notes."""
+    title = section.next_node(nodes.title)
+    if title is None:
+        return ""
+    parts = [
+        node.astext() for node in title.findall(nodes.Text)
+        if not any("summit-ednote" in a.get("classes", ()) for a in _ancestors(node, title))
+    ]
+    return " ".join("".join(parts).split())
+
+
+def _ancestors(node: nodes.Node, stop: nodes.Node) -> list[nodes.Element]:
+    result = []
+    parent = node.parent
+    while parent is not None and parent is not stop:
+        result.append(parent)
+        parent = parent.parent
+    return result
+
+
+class CollectSessions(SphinxTransform):
+    """Runs before Sphinx's domain processing (850) so index nodes and ids are in place."""
+
+    default_priority = 400
+
+    def apply(self, **kwargs: object) -> None:
+        docname = self.env.docname
+        domain: SummitDomain = self.env.domains["summit"]
+        event = domain.events.get(docname)
+        sessions: dict[nodes.section, SessionRecord] = {}
+        for meta in list(self.document.findall(summit_session_meta)):
+            bound = self.bind(meta, event.id if event else "", sessions)
+            meta.replace_self(self.render(meta))
+            if bound is not None:
+                sessions[bound[1]] = bound[0]
+
+        # Names given by roles inside a session's section concern that session.
+        mentions: dict[str, dict[str, list[str]]] = {}
+        refs: set[tuple[str, str]] = set()
+        for ref in self.document.findall(addnodes.pending_xref):
+            if ref.get("refdomain") != "summit":
+                continue
+            refs.add((ref["reftype"], ref["reftarget"]))
+            if ref["reftype"] not in ("project", "release") or ref.get("summit_canonical"):
+                continue
+            section = _session_section(ref, sessions)
+            if section is not None:
+                by_type = mentions.setdefault(sessions[section].id, {})
+                by_type.setdefault(ref["reftype"], []).append(ref["reftarget"])
+
+        records = []
+        for record in sessions.values():
+            mentioned = mentions.get(record.id, {})
+            records.append(record._replace(
+                mentioned_projects=tuple(mentioned.get("project", ())),
+                mentioned_releases=tuple(mentioned.get("release", ())),
+            ))
+        for counter in list(self.document.findall(summit_session_count)):
+            counter.replace_self(nodes.Text(labels.summit_session_count(len(records))))
+        shown = {(node["kind"], node["target"]) for node in self.document.findall(summit_generated)}
+        domain.set_document(docname, records, refs, shown)
+        if records and event is None:
+            first = records[0]
+            warn(f"{len(records)} session(s) in a document without an {{event}} (first: {first.id!r})",
+                 "structure", (docname, first.lineno))
+
+    def bind(
+        self, meta: summit_session_meta, event: str, bound: dict[nodes.section, SessionRecord]
+    ) -> tuple[SessionRecord, nodes.section] | None:
+        ident = meta["session"]
+        location = meta
+        section = meta.parent
+        while section is not None and not isinstance(section, nodes.section):
+            section = section.parent
+        if not ident:
+            return None
+        if section is None:
+            warn(f"session {ident!r} is outside any section: put it under its own heading",
+                 "structure", location)
+            return None
+        if isinstance(section.parent, nodes.document):
+            warn(f"session {ident!r} is directly under the chapter title: give it its own heading",
+                 "structure", location)
+            return None
+        if section in bound:
+            warn(f"second session {ident!r} in the section of {bound[section].id!r}: "
+                 "each session needs its own heading", "structure", location)
+            return None
+        for other in bound.values():
+            if other.id == ident:
+                warn(f"duplicate session id {ident!r}: also declared at line {other.lineno}",
+                     "duplicate", location)
+                return None
+
+        title = section_title(section)
+        if meta["date"] and event:
+            record = self.env.domains["summit"].events[self.env.docname]
+            start = PartialDate.parse(record.start) if record.start else None
+            end = PartialDate.parse(record.end) if record.end else None
+            if (start or end) and not within(PartialDate.parse(meta["date"]), start, end):
+                warn(f"session date {meta['date']} is outside its event "
+                     f"({record.start or '?'} to {record.end or record.start})", "date", location)
+
+        anchor = label("session", ident)
+        section["ids"][:0] = [i for i in (anchor, object_anchor("session", ident)) if i not in section["ids"]]
+        self.document.ids[anchor] = section
+        self.document.ids[object_anchor("session", ident)] = section
+        self.env.domains.standard_domain.note_hyperlink_target(anchor, self.env.docname, anchor, title)
+        event_record = self.env.domains["summit"].events.get(self.env.docname) if event else None
+        entries = [("single", f"{title} (セッション)", anchor, "", None)]
+        if event_record:
+            entries.append(("single", f"{event_record.name}; {title}", anchor, "", None))
+        index = addnodes.index(entries=entries)
+        title_node = section.next_node(nodes.title)
+        section.insert(section.index(title_node) + 1 if title_node else 0, index)
+
+        return SessionRecord(
+            ident, self.env.docname, meta.line or 0, title, event,
+            meta["projects"], meta["releases"], meta["speakers"], meta["track"], meta["date"],
+            meta["links"], (), (),
+        ), section
+
+    def render(self, meta: summit_session_meta) -> nodes.Node:
+        """The metadata block under the session heading, from standard nodes only."""
+        block = nodes.container(classes=["summit-session"])
+        fields = nodes.field_list(classes=["summit-fields"])
+        source, line = meta.source, meta.line
+        for key in ("projects", "releases"):
+            if meta[key]:
+                badges = [xref(key[:-1], name, source, line, badge=True) for name in meta[key]]
+                fields += _field(labels.SESSION_FIELDS[key], *joined(badges))
+        if meta["speakers"]:
+            fields += _field(labels.SESSION_FIELDS["speakers"], nodes.Text("、".join(meta["speakers"])))
+        if meta["track"]:
+            fields += _field(labels.SESSION_FIELDS["track"],
+                             nodes.Text(labels.TRACKS.get(meta["track"], meta["track"])))
+        if meta["date"]:
+            fields += _field(labels.SESSION_FIELDS["date"], nodes.Text(PartialDate.parse(meta["date"]).japanese()))
+        if meta["links"]:
+            refs = [nodes.reference(url, url, refuri=url) for url in meta["links"]]
+            fields += _field(labels.SESSION_FIELDS["links"], *joined(refs))
+        if fields.children:
+            block += fields
+        block.source, block.line = source, line
+        return block
+
+
+def _session_section(node: nodes.Node, sessions: dict[nodes.section, SessionRecord]) -> nodes.section | None:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section) and parent in sessions:
+            return parent
+        parent = parent.parent
+    return None

@@ -1,0 +1,83 @@
+"""Partial ISO 8601 dates: authors often know only the year or the month of an event."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import NamedTuple
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PartialDate(NamedTuple):
+    """A date known to the year, the month or the day; compares by its first day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError with a reason."""
+        match = _PATTERN.match(text.strip())
+        if not match:
+            raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        if day is not None:
+            assert month is not None
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"{text!r} is impossible: {year}-{month:02d} has {last} days")
+        return cls(year, month, day)
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> date:
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    def japanese(self) -> str:
+        """The date as Japanese readers write it: 2018年5月21日, 2012年8月."""
+        text = f"{self.year}年"
+        if self.month:
+            text += f"{self.month}月"
+        if self.day:
+            text += f"{self.day}日"
+        return text
+
+
+def japanese_span(start: PartialDate | None, end: PartialDate | None) -> str:
+    """A date range without repeating what both ends share: 2018年5月21日〜24日."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        return (start or end).japanese()  # type: ignore[union-attr]
+    tail = end.japanese()
+    if end.year == start.year:
+        tail = tail.removeprefix(f"{end.year}年")
+        if end.month and end.month == start.month and end.day:
+            tail = tail.removeprefix(f"{end.month}月")
+    return f"{start.japanese()}〜{tail}"
+
+
+def within(inner: PartialDate, start: PartialDate | None, end: PartialDate | None) -> bool:
+    """Whether ``inner`` can lie in [start, end] as far as the known parts tell."""
+    lo = start.first if start else None
+    hi = (end or start).last if (end or start) else None
+    if lo and inner.last < lo:
+        return False
+    return not (hi and inner.first > hi)

@@ -1,0 +1,74 @@
+"""Domain indices: projects and releases with the sessions that concern them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sphinx.domains import Index, IndexEntry
+
+from .dates import PartialDate
+from .records import label
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+
+def _session_rows(catalog: Catalog, session_ids: Iterable[str], docnames: set[str] | None) -> list[IndexEntry]:
+    rows = []
+    for sid in session_ids:
+        session = catalog.sessions[sid]
+        if docnames is not None and session.docname not in docnames:
+            continue
+        event = catalog.events.get(session.event)
+        when = PartialDate.parse(session.date).japanese() if session.date else ""
+        rows.append(IndexEntry(session.title, 2, session.docname, label("session", sid), when,
+                               event.name if event else "", ""))
+    return rows
+
+
+class ProjectIndex(Index):
+    """Every project, then every session that concerns it, in book order."""
+
+    name = "projects"
+    localname = "プロジェクト索引"
+    shortname = "プロジェクト索引"
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        catalog: Catalog = self.domain.catalog  # type: ignore[attr-defined]
+        wanted = set(docnames) if docnames is not None else None
+        content: dict[str, list[IndexEntry]] = {}
+        for pid in sorted(catalog.projects, key=lambda i: (catalog.projects[i].name.casefold(), i)):
+            project = catalog.projects[pid]
+            sessions = _session_rows(catalog, catalog.project_sessions.get(pid, ()), wanted)
+            letter = project.name[:1].upper()
+            entries = content.setdefault(letter, [])
+            entries.append(IndexEntry(project.name, 1 if sessions else 0, project.docname,
+                                      label("project", pid), f"{len(sessions)} 件", "", ""))
+            entries.extend(sessions)
+        return sorted(content.items()), True
+
+
+class ReleaseIndex(Index):
+    """Per release series, in release order, the sessions that name it."""
+
+    name = "releases"
+    localname = "リリース別索引"
+    shortname = "リリース別索引"
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        catalog: Catalog = self.domain.catalog  # type: ignore[attr-defined]
+        wanted = set(docnames) if docnames is not None else None
+        content: list[tuple[str, list[IndexEntry]]] = []
+
+        def order(rid: str) -> tuple[str, str]:
+            return (catalog.releases[rid].released or "9999", rid)
+
+        for rid in sorted(catalog.releases, key=order):
+            release = catalog.releases[rid]
+            sessions = _session_rows(catalog, catalog.release_sessions.get(rid, ()), wanted)
+            extra = release.version or ""
+            row = IndexEntry(release.name, 1 if sessions else 0, release.docname, label("release", rid),
+                             extra, f"{len(sessions)} 件", "")
+            content.append((release.name, [row, *sessions]))
+        return content, False

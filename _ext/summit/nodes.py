@@ -1,0 +1,37 @@
+"""Placeholder nodes: directives leave them, later passes replace them with standard nodes."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class summit_session_meta(nodes.General, nodes.Element):
+    """Left by ``{session}``; the collect transform binds it to its section and renders it."""
+
+
+class summit_session_count(nodes.Inline, nodes.TextElement):
+    """Left in the event block; filled with the chapter's session count once it is parsed."""
+
+
+class summit_generated(nodes.General, nodes.Element):
+    """Content computed from the whole book (back-references, sub-projects, cards, overview).
+
+    ``kind`` says what, ``target`` whose.  Replaced on ``doctree-resolved``.
+    """
+
+
+def _skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+PLACEHOLDERS = (summit_session_meta, summit_session_count, summit_generated)
+
+
+class summit_pageref(nodes.Inline, nodes.Element):
+    """A page number for paper readers (LaTeX only): ``refdoc`` and ``refid`` name the target."""
+
+
+def visit_pageref_latex(self: nodes.NodeVisitor, node: summit_pageref) -> None:
+    target = self.idescape(f"{node['refdoc']}:{node['refid']}")  # type: ignore[attr-defined]
+    self.body.append(r"\summitpageref{%s}" % target)  # type: ignore[attr-defined]
+    raise nodes.SkipNode

@@ -1,0 +1,125 @@
+"""Collect, then render: book-wide content is built when each page is resolved for writing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.errors import NoUri
+from sphinx.util.nodes import make_refnode
+
+from . import labels
+from .dates import PartialDate, japanese_span
+from .nodes import summit_generated, summit_pageref
+from .records import label
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+    from .catalog import Catalog
+    from .domain import SummitDomain
+
+
+class Renderer:
+    """Builds the nodes of one page's generated content."""
+
+    def __init__(self, builder: Builder, docname: str, catalog: Catalog) -> None:
+        self.builder = builder
+        self.docname = docname
+        self.catalog = catalog
+        self.paper = builder.format == "latex"
+
+    def link(self, objtype: str, ident: str, text: str | None = None) -> list[nodes.Node]:
+        record = self.catalog.record(objtype, ident)
+        text = text if text is not None else self.catalog.title(objtype, ident)
+        inner = nodes.inline(text, text)
+        try:
+            ref = make_refnode(self.builder, self.docname, record.docname, label(objtype, ident), inner)
+        except NoUri:
+            return [inner]
+        result: list[nodes.Node] = [ref]
+        if self.paper:
+            result.append(summit_pageref(refdoc=record.docname, refid=label(objtype, ident)))
+        return result
+
+    def event_span(self, ident: str) -> str:
+        record = self.catalog.events[ident]
+        start = PartialDate.parse(record.start) if record.start else None
+        end = PartialDate.parse(record.end) if record.end else None
+        return japanese_span(start, end)
+
+    def sessions(self, session_ids: list[str]) -> list[nodes.Node]:
+        """Sessions grouped by event in date order, each with its date; a count first."""
+        total = nodes.paragraph("", labels.count(len(session_ids)), classes=["summit-count"])
+        if not session_ids:
+            return [total]
+        groups = nodes.bullet_list(classes=["summit-backrefs"])
+        for event, sids in self.catalog.sessions_by_event(session_ids):
+            head = nodes.paragraph()
+            if event:
+                head += self.link("event", event)
+                span = self.event_span(event)
+                if span:
+                    head += nodes.Text(f"（{span}）")
+            else:
+                head += nodes.Text(labels.NO_EVENT)
+            inner = nodes.bullet_list()
+            for sid in sids:
+                line = nodes.paragraph("", "", *self.link("session", sid))
+                date = self.catalog.sessions[sid].date
+                if date:
+                    line += nodes.Text(f"（{PartialDate.parse(date).japanese()}）")
+                inner += nodes.list_item("", line)
+            groups += nodes.list_item("", head, inner)
+        return [total, groups]
+
+    def badges(self, objtype: str, idents: list[str]) -> list[nodes.Node]:
+        paragraph = nodes.paragraph()
+        for ident in idents:
+            if paragraph.children:
+                paragraph += nodes.Text(" ")
+            link = self.link(objtype, ident)
+            link[0].children[0]["classes"] = ["summit-badge", f"summit-badge-{objtype}"] if isinstance(
+                link[0], nodes.reference) else []
+            paragraph += link
+        return [paragraph]
+
+    def events(self, idents: list[str]) -> list[nodes.Node]:
+        items = nodes.bullet_list()
+        for ident in idents:
+            line = nodes.paragraph("", "", *self.link("event", ident))
+            span = self.event_span(ident)
+            if span:
+                line += nodes.Text(f"（{span}）")
+            items += nodes.list_item("", line)
+        return [items]
+
+    def content(self, kind: str, target: str) -> list[nodes.Node] | None:
+        """None removes the whole field: nothing to say."""
+        catalog = self.catalog
+        if kind == "project-sessions":
+            return self.sessions(catalog.project_sessions.get(target, []))
+        if kind == "release-sessions":
+            return self.sessions(catalog.release_sessions.get(target, []))
+        if kind == "project-children":
+            children = catalog.children.get(target, [])
+            return self.badges("project", children) if children else None
+        if kind == "release-events":
+            events = catalog.release_events.get(target, [])
+            return self.events(events) if events else None
+        raise ValueError(kind)
+
+
+def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain: SummitDomain = app.env.domains["summit"]
+    renderer: Renderer | None = None
+    for node in list(doctree.findall(summit_generated)):
+        if renderer is None:
+            renderer = Renderer(app.builder, docname, domain.catalog)
+        content = renderer.content(node["kind"], node["target"])
+        field = node.parent.parent if isinstance(node.parent, nodes.field_body) else None
+        if content is None and field is not None:
+            field.parent.remove(field)
+        else:
+            node.replace_self(content or [])
