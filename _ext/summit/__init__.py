@@ -38,7 +38,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("project", ProjectDirective)
     app.add_directive("release", ReleaseDirective)
     for objtype in OBJTYPES:
-        app.add_role(objtype, SummitXRefRole())
+        app.add_role(objtype, SummitXRefRole(warn_dangling=True))
     app.add_directive("editorial", EditorialDirective)
     app.add_role("restored", RestoredRole())
 

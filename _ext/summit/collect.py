@@ -10,7 +10,7 @@ from sphinx.transforms import SphinxTransform
 
 from . import labels
 from .dates import PartialDate, within
-from .directives import _field, joined, xref
+from .directives import _field, joined, note_label, xref
 from .log import warn
 from .nodes import summit_generated, summit_session_count, summit_session_meta
 from .records import SessionRecord, label, object_anchor
@@ -127,7 +127,7 @@ class CollectSessions(SphinxTransform):
         section["ids"][:0] = [i for i in (anchor, object_anchor("session", ident)) if i not in section["ids"]]
         self.document.ids[anchor] = section
         self.document.ids[object_anchor("session", ident)] = section
-        self.env.domains.standard_domain.note_hyperlink_target(anchor, self.env.docname, anchor, title)
+        note_label(self.env, anchor, title)
         event_record = self.env.domains["summit"].events.get(self.env.docname) if event else None
         entries = [("single", f"{title} (セッション)", anchor, "", None)]
         if event_record:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives, roles
+from docutils.parsers.rst import roles
 from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 from sphinx.util.docutils import SphinxDirective
@@ -15,7 +15,7 @@ from .dates import PartialDate, japanese_span
 from .log import warn
 from .nodes import summit_generated, summit_session_count, summit_session_meta
 from .records import EventRecord, ProjectRecord, ReleaseRecord, label, object_anchor
-from .text import is_valid_id, raw_options, slugify, split_list
+from .text import is_valid_id, slugify, split_list, split_options
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -24,27 +24,20 @@ if TYPE_CHECKING:
     from .domain import SummitDomain
 
 
-class _AnyOption(dict):
-    """Accept every option name, so MyST does not drop unknown ones before ``run()`` sees them."""
-
-    def __init__(self, names: tuple[str, ...]) -> None:
-        super().__init__({name: directives.unchanged for name in names})
-
-    def __missing__(self, key: str) -> Any:
-        return directives.unchanged
-
-
 class _Declaration:
-    """Shared option handling: values exactly as written, checked in ``run()``."""
+    """Shared option handling: values exactly as written, checked in ``run()``.
+
+    No ``option_spec``: the option block reaches ``run()`` as the first content lines.
+    """
 
     known_options: ClassVar[tuple[str, ...]] = ()
     list_options: ClassVar[tuple[str, ...]] = ()
 
     def read_options(self: Any) -> dict[str, str]:
-        written, repeated = raw_options(self.block_text or "")
-        for name, value in self.options.items():  # reST, or MyST's YAML block form
-            if name not in written and isinstance(value, str):
-                written[name] = value.strip()
+        """Take the option block off the content; warn about what is wrong in it."""
+        written, repeated, count = split_options(list(self.content))
+        self.content = self.content[count:]
+        self.content_offset += count
         for name in repeated:
             warn(f"option :{name}: given twice; the last value is used", "option", self.get_location())
         for name in written:
@@ -99,16 +92,34 @@ def _field(name: str, *body: Node) -> nodes.field:
     return nodes.field("", field_name, nodes.field_body("", paragraph))
 
 
-def xref(objtype: str, target: str, source: str | None, line: int | None, *, badge: bool) -> addnodes.pending_xref:
-    """A link to a declared object; as a badge it shows the declared name, not the spelling used."""
+def xref(
+    objtype: str, target: str, source: str | None, line: int | None, *, badge: bool, quiet: bool = False
+) -> addnodes.pending_xref:
+    """A link to a declared object; as a badge it shows the declared name, not the spelling used.
+
+    ``quiet`` when another check already reports the name (an unknown parent).
+    """
     classes = ["summit-badge", f"summit-badge-{objtype}"] if badge else []
     ref = addnodes.pending_xref(
         "", nodes.inline(target, target, classes=classes),
         refdomain="summit", reftype=objtype, reftarget=target, refexplicit=False,
-        refwarn=True, summit_canonical=badge,
+        refwarn=True, summit_canonical=badge, summit_quiet=quiet,
     )
     ref.source, ref.line = source, line
     return ref
+
+
+def note_label(env: Any, name: str, title: str) -> None:
+    """Register ``name`` as a titled std label, so ``{ref}`` and intersphinx work without us.
+
+    A label held by another document is a duplicate id, which the catalog reports with both
+    places; registering it again would only add Sphinx's vaguer warning.
+    """
+    std = env.domains.standard_domain
+    other = std.anonlabels.get(name)
+    if other is not None and other[0] != env.docname:
+        return
+    std.note_hyperlink_target(name, env.docname, name, title)
 
 
 def joined(items: list[Node], separator: str = " ") -> list[Node]:
@@ -127,7 +138,6 @@ class EventDirective(_Declaration, SphinxDirective):
     final_argument_whitespace = True
     has_content = True
     known_options = ("name", "kind", "start", "end", "location", "cycle", "source")
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(known_options)
 
     def run(self) -> list[Node]:
         options = self.read_options()
@@ -165,8 +175,7 @@ class EventDirective(_Declaration, SphinxDirective):
         if registered:
             target = nodes.target("", "", ids=[label("event", ident), object_anchor("event", ident)])
             heading += target
-            self.env.domains.standard_domain.note_hyperlink_target(
-                label("event", ident), docname, label("event", ident), name)
+            note_label(self.env, label("event", ident), name)
             index = addnodes.index(entries=[("single", f"{name} (イベント)", label("event", ident), "", None)])
             block += index
         heading += nodes.strong(name, name)
@@ -209,7 +218,6 @@ class SessionDirective(_Declaration, SphinxDirective):
     final_argument_whitespace = True
     has_content = True
     known_options = ("projects", "releases", "speakers", "track", "date", "links")
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(known_options)
 
     def run(self) -> list[Node]:
         options = self.read_options()
@@ -243,6 +251,7 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = {}
     ident: str = ""
 
     def run(self) -> list[Node]:
@@ -277,7 +286,7 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
         self.ident = ident
         anchor = label(self.objtype, ident)
         signode["ids"][:0] = [anchor, object_anchor(self.objtype, ident)]
-        self.env.domains.standard_domain.note_hyperlink_target(anchor, self.env.docname, anchor, name)
+        note_label(self.env, anchor, name)
         self.note(ident, name)
         self.indexnode["entries"].append(
             ("single", f"{name} ({labels.OBJECT_TYPES[self.objtype]})", anchor, "", None))
@@ -304,7 +313,6 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
 class ProjectDirective(_EntryDirective):
     objtype = "project"
     known_options = ("id", "aliases", "parent", "url")
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(known_options)
     field_labels = labels.PROJECT_FIELDS
 
     def note(self, ident: str, name: str) -> None:
@@ -320,7 +328,8 @@ class ProjectDirective(_EntryDirective):
         if aliases:
             fields += self.field("aliases", nodes.Text("、".join(aliases)))
         if self.values.get("parent"):
-            fields += self.field("parent", xref("project", self.values["parent"], source, line, badge=True))
+            fields += self.field("parent", xref("project", self.values["parent"], source, line,
+                                                badge=True, quiet=True))
         if self.values.get("url"):
             url = self.values["url"]
             fields += self.field("url", nodes.reference(url, url, refuri=url))
@@ -333,11 +342,15 @@ class ProjectDirective(_EntryDirective):
 class ReleaseDirective(_EntryDirective):
     objtype = "release"
     known_options = ("id", "version", "released", "aliases")
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(known_options)
+
+    def get_signatures(self) -> list[str]:
+        signatures = super().get_signatures()
+        self.released = self.read_date(self.values, "released")
+        return signatures
     field_labels = labels.RELEASE_FIELDS
 
     def note(self, ident: str, name: str) -> None:
-        released = self.read_date(self.values, "released")
+        released = self.released
         self.summit_domain().note_release(ReleaseRecord(
             ident, self.env.docname, self.lineno, name, self.values.get("version", ""),
             released.iso() if released else "", self.read_list(self.values, "aliases"),
@@ -347,7 +360,7 @@ class ReleaseDirective(_EntryDirective):
         fields = nodes.field_list(classes=["summit-fields"])
         if self.values.get("version"):
             fields += self.field("version", nodes.Text(self.values["version"]))
-        released = self.read_date(self.values, "released") if self.values.get("released") else None
+        released = self.released
         if released:
             fields += self.field("released", nodes.Text(released.japanese()))
         if self.ident:

@@ -32,7 +32,7 @@ class SummitDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
     }
-    roles: ClassVar[dict[str, Any]] = {objtype: SummitXRefRole() for objtype in OBJTYPES}
+    roles: ClassVar[dict[str, Any]] = {objtype: SummitXRefRole(warn_dangling=True) for objtype in OBJTYPES}
     indices = [ProjectIndex, ReleaseIndex]
     initial_data: ClassVar[dict[str, Any]] = {table: {} for table in TABLES} | {"fingerprints": {}}
 

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 def warn_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
     if domain is None or domain.name != "summit":
         return None
+    if node.get("summit_quiet"):
+        return True
     objtype, target = node["reftype"], node["reftarget"]
     hint = domain.catalog.hint(objtype, target)  # type: ignore[attr-defined]
     warn(f"unknown {objtype} {target!r} ({labels.OBJECT_TYPES.get(objtype, objtype)}){hint}",

@@ -54,23 +54,24 @@ def split_list(value: str) -> tuple[list[str], int]:
 _OPTION_LINE = re.compile(r"^:([A-Za-z0-9_-]+):(.*)$")
 
 
-def raw_options(block_text: str) -> tuple[dict[str, str], list[str]]:
-    """Read ``:name: value`` lines exactly as written, before any YAML-style parsing.
+def split_options(lines: list[str]) -> tuple[dict[str, str], list[str], int]:
+    """Read the leading ``:name: value`` lines of a directive body exactly as written.
 
-    MyST treats a leading quote as YAML quoting and `` #`` as a comment, which would change
-    a speaker list or a title.  Returns the options and the names given more than once.
-    Works for MyST fences (`````{x}``, ``:::{x}``) and reST (``.. x::``) alike: the option
-    block is the run of ``:name:`` lines right after the directive line.
+    Our directives declare no ``option_spec``, so MyST hands the option block over untouched:
+    its YAML-style parsing would treat a leading quote as quoting and `` #`` as a comment,
+    changing a speaker list or a title.  Returns the options, the names given more than once,
+    and how many lines the block took.
     """
-    lines = block_text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     options: dict[str, str] = {}
-    duplicates: list[str] = []
-    for line in lines[1:]:
-        match = _OPTION_LINE.match(line.strip())
+    repeated: list[str] = []
+    count = 0
+    for line in lines:
+        match = _OPTION_LINE.match(line.lstrip("\ufeff").strip())
         if not match:
             break
         name, value = match.group(1), match.group(2).strip()
         if name in options:
-            duplicates.append(name)
+            repeated.append(name)
         options[name] = value
-    return options, duplicates
+        count += 1
+    return options, repeated, count
