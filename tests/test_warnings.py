@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers import html, warnings
@@ -68,3 +70,13 @@ def test_rest_of_book_still_builds(app):
     assert "second-event" not in page or "Vancouver 2018" in page
     # Unknown names stay visible as text, never dropped.
     assert "Nvoa" in page and "Rokcy" in page and "Neutorn" in page
+
+
+def test_readme_lists_every_subtype():
+    from pathlib import Path
+
+    from summit.log import SUBTYPES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `summit\.([a-z]+)` \|", readme, flags=re.M))
+    assert listed == set(SUBTYPES)
