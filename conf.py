@@ -50,3 +50,18 @@ html_search_language = "ja"
 # -- LaTeX (Japanese booklet) -----------------------------------------------------------------
 latex_engine = "uplatex"
 latex_documents = [(root_doc, "openstack-reports.tex", project, author, "manual", False)]
+latex_elements = {
+    # JIS B5 (182 x 257 mm): the usual size of Japanese technical booklets; wide enough for the
+    # session tables and long English session titles without shrinking the type as A5 would.
+    "papersize": "b5paper",
+    "pointsize": "10pt",
+    # One-sided, chapters start on the next page rather than the next right-hand one: no blank pages.
+    "extraclassoptions": "openany,oneside",
+    # Embed every font: HaranoAji ships with texlive-lang-japanese (Ryumin/GothicBBB would not be embedded).
+    "preamble": r"""
+\usepackage[haranoaji]{pxchfon}
+\renewcommand{\bibname}{参考文献}
+""",
+}
+latex_domain_indices = True
+latex_show_urls = "no"

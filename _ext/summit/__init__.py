@@ -6,7 +6,10 @@ a glossary with back-references, a releases page and two domain indices.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
 
 from . import nodes as summit_nodes
 from .collect import CollectSessions
@@ -22,6 +25,12 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "1.0"
+LATEX_PACKAGE = Path(__file__).parent / "latex" / "summit.sty"
+
+
+def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "latex":
+        copy_asset_file(LATEX_PACKAGE, app.outdir)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -52,6 +61,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(summit_nodes._skip, None),
         texinfo=(summit_nodes._skip, None),
     )
+
+    app.add_latex_package("summit")
+    app.connect("build-finished", copy_latex_package)
 
     app.add_transform(CollectSessions)
     app.connect("env-get-updated", outdated_pages)
