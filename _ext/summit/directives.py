@@ -99,7 +99,7 @@ def xref(
 
     ``quiet`` when another check already reports the name (an unknown parent).
     """
-    classes = ["summit-badge", f"summit-badge-{objtype}"] if badge else []
+    classes = badge_classes(objtype) if badge else []
     ref = addnodes.pending_xref(
         "", nodes.inline(target, target, classes=classes),
         refdomain="summit", reftype=objtype, reftarget=target, refexplicit=False,
@@ -107,6 +107,12 @@ def xref(
     )
     ref.source, ref.line = source, line
     return ref
+
+
+def badge_classes(objtype: str) -> list[str]:
+    """sphinx-design badge classes (HTML); LaTeX ignores what it has no macro for."""
+    colour = "primary" if objtype == "project" else "info"
+    return ["summit-badge", f"summit-badge-{objtype}", "sd-badge", f"sd-outline-{colour}", f"sd-text-{colour}"]
 
 
 def note_label(env: Any, name: str, title: str) -> None:

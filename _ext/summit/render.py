@@ -11,6 +11,7 @@ from sphinx.util.nodes import make_refnode
 from . import labels
 from .dates import PartialDate, japanese_span
 from .nodes import summit_generated, summit_pageref
+from .directives import badge_classes
 from .records import label
 
 if TYPE_CHECKING:
@@ -80,8 +81,8 @@ class Renderer:
             if paragraph.children:
                 paragraph += nodes.Text(" ")
             link = self.link(objtype, ident)
-            link[0].children[0]["classes"] = ["summit-badge", f"summit-badge-{objtype}"] if isinstance(
-                link[0], nodes.reference) else []
+            if isinstance(link[0], nodes.reference):
+                link[0].children[0]["classes"] = badge_classes(objtype)
             paragraph += link
         return [paragraph]
 
