@@ -22,8 +22,8 @@ def _session_rows(catalog: Catalog, session_ids: Iterable[str], docnames: set[st
             continue
         event = catalog.events.get(session.event)
         when = PartialDate.parse(session.date).japanese() if session.date else ""
-        rows.append(IndexEntry(session.title, 2, session.docname, label("session", sid), when,
-                               event.name if event else "", ""))
+        rows.append(IndexEntry(session.title, 2, session.docname, label("session", sid), when, "",
+                               event.name if event else ""))
     return rows
 
 
@@ -44,7 +44,7 @@ class ProjectIndex(Index):
             letter = project.name[:1].upper()
             entries = content.setdefault(letter, [])
             entries.append(IndexEntry(project.name, 1 if sessions else 0, project.docname,
-                                      label("project", pid), f"{len(sessions)} 件", "", ""))
+                                      label("project", pid), "", "", f"{len(sessions)} 件"))
             entries.extend(sessions)
         return sorted(content.items()), True
 
@@ -69,6 +69,6 @@ class ReleaseIndex(Index):
             sessions = _session_rows(catalog, catalog.release_sessions.get(rid, ()), wanted)
             extra = release.version or ""
             row = IndexEntry(release.name, 1 if sessions else 0, release.docname, label("release", rid),
-                             extra, f"{len(sessions)} 件", "")
+                             extra, "", f"{len(sessions)} 件")
             content.append((release.name, [row, *sessions]))
         return content, False
