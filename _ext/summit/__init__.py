@@ -13,8 +13,16 @@ from sphinx.util.fileutil import copy_asset_file
 
 from . import nodes as summit_nodes
 from .collect import CollectSessions
-from .directives import EditorialDirective, EventDirective, ProjectDirective, ReleaseDirective, SessionDirective
+from .directives import (
+    EditorialDirective,
+    EventDirective,
+    GeneratedDirective,
+    ProjectDirective,
+    ReleaseDirective,
+    SessionDirective,
+)
 from .domain import OBJTYPES, SummitDomain
+from .export import write_exports
 from .incremental import outdated_pages
 from .references import warn_missing
 from .render import resolve_generated
@@ -49,6 +57,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for objtype in OBJTYPES:
         app.add_role(objtype, SummitXRefRole(warn_dangling=True))
     app.add_directive("editorial", EditorialDirective)
+    for name in GeneratedDirective.kinds:
+        app.add_directive(name, GeneratedDirective)
     app.add_role("restored", RestoredRole())
 
     for node in summit_nodes.PLACEHOLDERS:
@@ -69,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", outdated_pages)
     app.connect("doctree-resolved", resolve_generated)
     app.connect("warn-missing-reference", warn_missing)
+    app.connect("build-finished", write_exports)
     return {
         "version": __version__,
         "env_version": SummitDomain.data_version,

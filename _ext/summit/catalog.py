@@ -118,13 +118,18 @@ class Catalog:
                         ))
         return names
 
-    def _resolve_all(self, names: Mapping[str, str], wanted: Iterable[str]) -> list[str]:
+    @staticmethod
+    def _resolve_all(names: Mapping[str, str], wanted: Iterable[str]) -> list[str]:
         seen: dict[str, None] = {}
         for name in wanted:
             ident = names.get(fold(name))
             if ident:
                 seen.setdefault(ident)
         return list(seen)
+
+    def resolve_all(self, objtype: str, wanted: Iterable[str]) -> list[str]:
+        """The ids the names stand for, in order, once each; unknown names left out."""
+        return self._resolve_all(self.project_names if objtype == "project" else self.release_names, wanted)
 
     def _link_parents(self) -> None:
         for project in self.projects.values():

@@ -78,7 +78,7 @@ class CollectSessions(SphinxTransform):
                 mentioned_releases=tuple(mentioned.get("release", ())),
             ))
         for counter in list(self.document.findall(summit_session_count)):
-            counter.replace_self(nodes.Text(labels.summit_session_count(len(records))))
+            counter.replace_self(nodes.Text(labels.sessions(len(records))))
         shown = {(node["kind"], node["target"]) for node in self.document.findall(summit_generated)}
         domain.set_document(docname, records, refs, shown)
         if records and event is None:

@@ -386,3 +386,15 @@ class EditorialDirective(SphinxDirective):
         note += nodes.title(labels.EDITORIAL, labels.EDITORIAL)
         note += self.parse_content_to_nodes()
         return [note]
+
+
+class GeneratedDirective(SphinxDirective):
+    """Book-wide content computed at write time: ``{summit-cards}`` and ``{summit-overview}``."""
+
+    has_content = False
+    kinds: ClassVar[dict[str, str]] = {"summit-cards": "event-cards", "summit-overview": "overview"}
+
+    def run(self) -> list[Node]:
+        placeholder = summit_generated(kind=self.kinds[self.name], target="")
+        self.set_source_info(placeholder)
+        return [placeholder]

@@ -45,7 +45,18 @@ def _generated_state(catalog: Catalog, kind: str, target: str) -> tuple[object, 
     if kind == "release-events":
         return tuple((e, catalog.events[e].docname, catalog.events[e].name, catalog.events[e].start,
                       catalog.events[e].end) for e in catalog.release_events.get(target, ()))
-    return (kind, target)
+    if kind == "event-cards":
+        return tuple((e.id, e.docname, e.name, e.start, e.end, e.location, e.kind,
+                      catalog.resolve("release", e.cycle) if e.cycle else None,
+                      len(catalog.event_sessions.get(e.id, ())))
+                     for e in (catalog.events[i] for i in catalog.event_order))
+    if kind == "overview":
+        events = {i: (catalog.events[i].docname, catalog.events[i].name) for i in catalog.event_order}
+        return (tuple(events.items()),
+                tuple((pid, catalog.projects[pid].name, catalog.projects[pid].docname,
+                       tuple(catalog.sessions[s].event for s in sids))
+                      for pid, sids in sorted(catalog.project_sessions.items())))
+    raise ValueError(kind)
 
 
 def fingerprint(domain: SummitDomain, docname: str) -> str:

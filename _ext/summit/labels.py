@@ -77,5 +77,5 @@ def count(n: int, unit: str = "件") -> str:
     return f"{n} {unit}"
 
 
-def summit_session_count(n: int) -> str:
+def sessions(n: int) -> str:
     return f"{n} セッション"

@@ -31,7 +31,7 @@ class Renderer:
         self.catalog = catalog
         self.paper = builder.format == "latex"
 
-    def link(self, objtype: str, ident: str, text: str | None = None) -> list[nodes.Node]:
+    def link(self, objtype: str, ident: str, text: str | None = None, page: bool = True) -> list[nodes.Node]:
         record = self.catalog.record(objtype, ident)
         text = text if text is not None else self.catalog.title(objtype, ident)
         inner = nodes.inline(text, text)
@@ -40,7 +40,7 @@ class Renderer:
         except NoUri:
             return [inner]
         result: list[nodes.Node] = [ref]
-        if self.paper:
+        if self.paper and page:
             result.append(summit_pageref(refdoc=record.docname, refid=label(objtype, ident)))
         return result
 
@@ -109,7 +109,68 @@ class Renderer:
         if kind == "release-events":
             events = catalog.release_events.get(target, [])
             return self.events(events) if events else None
+        if kind == "event-cards":
+            return self.cards() if self.builder.format == "html" else []
+        if kind == "overview":
+            return self.overview()
         raise ValueError(kind)
+
+    def cards(self) -> list[nodes.Node]:
+        """One sphinx-design card per event, newest first (HTML only: print has the contents)."""
+        row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"])
+        for ident in reversed(self.catalog.event_order):
+            event = self.catalog.events[ident]
+            title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
+            title += self.link("event", ident)
+            body = nodes.container(classes=["sd-card-body"])
+            body += title
+            facts = [self.event_span(ident), event.location]
+            body += nodes.paragraph("", "／".join(f for f in facts if f), classes=["sd-card-text"])
+            line = nodes.paragraph(classes=["sd-card-text"])
+            line += nodes.Text(labels.KINDS.get(event.kind, event.kind) or labels.KINDS["other"])
+            cycle = self.catalog.resolve("release", event.cycle) if event.cycle else None
+            if cycle:
+                line += nodes.Text("・開発サイクル ")
+                line += self.badges("release", [cycle])[0].children
+            line += nodes.Text(f"・{labels.sessions(len(self.catalog.event_sessions.get(ident, [])))}")
+            body += line
+            card = nodes.container("", body, classes=["sd-card", "sd-sphinx-override", "sd-w-100",
+                                                     "sd-shadow-sm", "summit-card"])
+            row += nodes.container("", card, classes=["sd-col", "sd-d-flex-row"])
+        return [nodes.container("", row, classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"])]
+
+    def overview(self) -> list[nodes.Node]:
+        """Projects x events: how many sessions of each event concern each project."""
+        catalog = self.catalog
+        events = catalog.event_order
+        columns = len(events) + 2
+        table = nodes.table(classes=["summit-overview", "longtable"])
+        group = nodes.tgroup(cols=columns)
+        table += group
+        group += nodes.colspec(colwidth=30)
+        for _ in range(columns - 1):
+            group += nodes.colspec(colwidth=10)
+        head = nodes.row()
+        head += nodes.entry("", nodes.paragraph("", labels.OBJECT_TYPES["project"]))
+        for ident in events:
+            cell = nodes.paragraph()
+            cell += self.link("event", ident, catalog.events[ident].name, page=False)
+            head += nodes.entry("", cell)
+        head += nodes.entry("", nodes.paragraph("", "計"))
+        group += nodes.thead("", head)
+        body = nodes.tbody()
+        per_event = {ident: set(catalog.event_sessions.get(ident, [])) for ident in events}
+        for pid in sorted(catalog.project_sessions, key=lambda i: (catalog.projects[i].name.casefold(), i)):
+            sessions = catalog.project_sessions[pid]
+            row = nodes.row()
+            row += nodes.entry("", nodes.paragraph("", "", *self.link("project", pid)))
+            for ident in events:
+                n = sum(1 for sid in sessions if sid in per_event[ident])
+                row += nodes.entry("", nodes.paragraph("", "", *(self.link("project", pid, str(n), page=False) if n else [])))
+            row += nodes.entry("", nodes.paragraph("", str(len(sessions))))
+            body += row
+        group += body
+        return [table]
 
 
 def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
