@@ -27,6 +27,7 @@ from .incremental import outdated_pages
 from .references import warn_missing
 from .render import resolve_generated
 from .roles import RestoredRole, SummitXRefRole
+from .search import QuerySplittingJapanese
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         texinfo=(summit_nodes._skip, None),
     )
 
+    app.add_search_language(QuerySplittingJapanese)
     app.add_latex_package("summit")
     app.connect("build-finished", copy_latex_package)
 
