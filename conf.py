@@ -18,7 +18,7 @@ project = "OpenStack イベント参加報告集"
 author = "OSS 技術チーム"
 # The edition date: honour SOURCE_DATE_EPOCH so two builds of the same sources are identical.
 _edition = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
-release = version = time.strftime("%Y.%m.%d", _edition)
+release = version = f"{_edition.tm_year}年{_edition.tm_mon}月{_edition.tm_mday}日版"
 copyright = f"{_edition.tm_year}, {author}"
 language = "ja"
 
@@ -29,7 +29,7 @@ extensions = [
     "summit",
 ]
 root_doc = "index"
-exclude_patterns: list[str] = []
+exclude_patterns = ["_latex"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 0
 nitpicky = True
@@ -52,16 +52,47 @@ latex_engine = "uplatex"
 latex_documents = [(root_doc, "openstack-reports.tex", project, author, "manual", False)]
 latex_elements = {
     # JIS B5 (182 x 257 mm): the usual size of Japanese technical booklets; wide enough for the
-    # session tables and long English session titles without shrinking the type as A5 would.
+    # metadata boxes and long English session titles without shrinking the type as A5 would.
     "papersize": "b5paper",
     "pointsize": "10pt",
+    "geometry": r"\usepackage[dvipdfm,top=22mm,bottom=22mm,inner=20mm,outer=18mm,headsep=6mm]{geometry}",
     # One-sided, chapters start on the next page rather than the next right-hand one: no blank pages.
     "extraclassoptions": "openany,oneside",
-    # Embed every font: HaranoAji ships with texlive-lang-japanese (Ryumin/GothicBBB would not be embedded).
+    "sphinxsetup": "InnerLinkColor={rgb}{0.05,0.2,0.45}, OuterLinkColor={rgb}{0.05,0.2,0.45}",
+    # Embed every font: HaranoAji ships with texlive-lang-japanese (Ryumin/GothicBBB would not be
+    # embedded and print as empty boxes where they are missing).
     "preamble": r"""
 \usepackage[haranoaji]{pxchfon}
+\usepackage{xurl}
 \renewcommand{\bibname}{参考文献}
+\AtBeginDocument{\hypersetup{pdflang={ja}, pdfsubject={OpenStack イベント参加報告}}}
+% The edition is the "release": no "リリース" in front of it (the word means OpenStack's here);
+% the table of contents is 目次, not the caption of the first toctree.
+\renewcommand{\releasename}{}
+\AtBeginDocument{\renewcommand{\contentsname}{目次}}
+\makeatletter
+\newcommand{\booktitle}{\@title}
+\newcommand{\bookauthor}{\@author}
+\def\py@release{""" + release + r"""}
+\makeatother
+""",
+    "maketitle": r"""
+\begin{titlepage}
+  \centering
+  \vspace*{28mm}
+  {\sffamily\bfseries\Huge \booktitle\par}
+  \vspace{10mm}
+  {\large """ + release + r"""\par}
+  \vspace{22mm}
+  {\sffamily\bfseries 収録イベント\par}
+  \vspace{4mm}
+  \summitevents
+  \vfill
+  {\large \bookauthor\par}
+\end{titlepage}
 """,
 }
+# mendex sorts kanji index entries by the readings in this dictionary (named after the .tex).
+latex_additional_files = ["docs/_latex/openstack-reports.dic"]
 latex_domain_indices = True
 latex_show_urls = "no"

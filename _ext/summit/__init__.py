@@ -24,6 +24,7 @@ from .directives import (
 from .domain import OBJTYPES, SummitDomain
 from .export import write_exports
 from .incremental import outdated_pages
+from .latex import BibliographyInPlace, CompactFields, write_events
 from .references import warn_missing
 from .render import resolve_generated
 from .roles import RestoredRole, SummitXRefRole
@@ -76,6 +77,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_search_language(QuerySplittingJapanese)
     app.add_latex_package("summit")
     app.connect("build-finished", copy_latex_package)
+    app.connect("build-finished", write_events)
+    app.add_post_transform(CompactFields)
+    app.add_post_transform(BibliographyInPlace)
 
     app.add_transform(CollectSessions)
     app.connect("env-get-updated", outdated_pages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
@@ -152,9 +153,10 @@ class Renderer:
             group += nodes.colspec(colwidth=10)
         head = nodes.row()
         head += nodes.entry("", nodes.paragraph("", labels.OBJECT_TYPES["project"]))
-        for ident in events:
+        for number, ident in enumerate(events, start=1):
             cell = nodes.paragraph()
-            cell += self.link("event", ident, catalog.events[ident].name, page=False)
+            # Print numbers the columns (names do not fit a narrow column) and adds a legend.
+            cell += self.link("event", ident, str(number) if self.paper else catalog.events[ident].name, page=False)
             head += nodes.entry("", cell)
         head += nodes.entry("", nodes.paragraph("", "計"))
         group += nodes.thead("", head)
@@ -163,14 +165,26 @@ class Renderer:
         for pid in sorted(catalog.project_sessions, key=lambda i: (catalog.projects[i].name.casefold(), i)):
             sessions = catalog.project_sessions[pid]
             row = nodes.row()
-            row += nodes.entry("", nodes.paragraph("", "", *self.link("project", pid)))
+            row += nodes.entry("", nodes.paragraph("", "", *self.link("project", pid, page=False)))
             for ident in events:
                 n = sum(1 for sid in sessions if sid in per_event[ident])
                 row += nodes.entry("", nodes.paragraph("", "", *(self.link("project", pid, str(n), page=False) if n else [])))
             row += nodes.entry("", nodes.paragraph("", str(len(sessions))))
             body += row
         group += body
-        return [table]
+        if not self.paper:
+            return [table]
+        # Print: a wider first column for the names; equal narrow ones for the counts.
+        share = f"{0.64 / (columns - 1):.3f}"
+        spec = r"|\Y{0.32}|" + "".join(rf"\Y{{{share}}}|" for _ in range(columns - 1))
+        legend = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+        for ident in events:
+            line = nodes.paragraph("", "", *self.link("event", ident))
+            span = self.event_span(ident)
+            if span:
+                line += nodes.Text(f"（{span}）")
+            legend += nodes.list_item("", line)
+        return [legend, addnodes.tabular_col_spec(spec=spec), table]
 
 
 def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
