@@ -64,8 +64,13 @@ latex_elements = {
     "preamble": r"""
 \usepackage[haranoaji]{pxchfon}
 \usepackage{xurl}
+% upLaTeX sets ‘ ’ “ ” with the Japanese font, full width ("Walmart’ s"): set them as Latin.
+\kcatcode"2018=15 \kcatcode"2019=15 \kcatcode"201C=15 \kcatcode"201D=15
 \renewcommand{\bibname}{参考文献}
-\AtBeginDocument{\hypersetup{pdflang={ja}, pdfsubject={OpenStack イベント参加報告}}}
+\AtBeginDocument{\hypersetup{pdftitle={""" + project + r"""}, pdfauthor={""" + author + r"""},
+  pdfsubject={OpenStack イベント参加報告}}}
+% The document language, for screen readers and search (dvipdfmx writes it into the catalog).
+\AtBeginDocument{\special{pdf:put @catalog <</Lang (ja)>>}}
 % The edition is the "release": no "リリース" in front of it (the word means OpenStack's here);
 % the table of contents is 目次, not the caption of the first toctree.
 \renewcommand{\releasename}{}
