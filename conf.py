@@ -18,7 +18,8 @@ project = "OpenStack イベント参加報告集"
 author = "OSS 技術チーム"
 # The edition date: honour SOURCE_DATE_EPOCH so two builds of the same sources are identical.
 _edition = time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
-release = version = f"{_edition.tm_year}年{_edition.tm_mon}月{_edition.tm_mday}日版"
+release = f"{_edition.tm_year}年{_edition.tm_mon}月{_edition.tm_mday}日版"
+version = time.strftime("%Y-%m-%d", _edition)  # what intersphinx shows: "(in ... v2026-11-21)"
 copyright = f"{_edition.tm_year}, {author}"
 language = "ja"
 

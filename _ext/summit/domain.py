@@ -27,7 +27,7 @@ TABLES = ("events", "sessions", "projects", "releases", "refs", "generated")
 
 class SummitDomain(Domain):
     name = "summit"
-    label = "OpenStack event reports"
+    label = "OpenStack イベント報告"
     data_version = 1
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
