@@ -23,7 +23,7 @@ from .directives import (
 )
 from .domain import OBJTYPES, SummitDomain
 from .export import write_exports
-from .incremental import outdated_pages
+from .incremental import finish, note_removed, outdated_pages
 from .latex import BibliographyInPlace, CompactFields, write_events
 from .references import warn_missing
 from .render import resolve_generated
@@ -82,7 +82,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(BibliographyInPlace)
 
     app.add_transform(CollectSessions)
+    app.connect("env-get-outdated", note_removed)
     app.connect("env-get-updated", outdated_pages)
+    app.connect("build-finished", finish)
     app.connect("doctree-resolved", resolve_generated)
     app.connect("warn-missing-reference", warn_missing)
     app.connect("build-finished", write_exports)

@@ -114,6 +114,10 @@ class CollectSessions(SphinxTransform):
                      "duplicate", location)
                 return None
 
+        heading = section.next_node(nodes.title)
+        for raw in list(heading.findall(nodes.raw)) if heading is not None else ():
+            # A session title is text: markup the author typed (<img ...>) is shown, not run.
+            raw.replace_self(nodes.Text(raw.astext()))
         title = section_title(section)
         if meta["date"] and event:
             record = self.env.domains["summit"].events[self.env.docname]
@@ -124,9 +128,15 @@ class CollectSessions(SphinxTransform):
                      f"({record.start or '?'} to {record.end or record.start})", "date", location)
 
         anchor = label("session", ident)
+        for stable in (anchor, object_anchor("session", ident)):
+            other = self.document.ids.get(stable)
+            if other is not None and other is not section:
+                # A plain heading whose automatic id happens to be ours gives it up.
+                other["ids"].remove(stable)
+                if not other["ids"]:
+                    self.document.set_id(other)
+            self.document.ids[stable] = section
         section["ids"][:0] = [i for i in (anchor, object_anchor("session", ident)) if i not in section["ids"]]
-        self.document.ids[anchor] = section
-        self.document.ids[object_anchor("session", ident)] = section
         note_label(self.env, anchor, title)
         event_record = self.env.domains["summit"].events.get(self.env.docname) if event else None
         entries = [("single", f"{title} (セッション)", anchor, "", None)]
@@ -159,8 +169,7 @@ class CollectSessions(SphinxTransform):
         if meta["date"]:
             fields += _field(labels.SESSION_FIELDS["date"], nodes.Text(PartialDate.parse(meta["date"]).japanese()))
         if meta["links"]:
-            refs = [nodes.reference(url, url, refuri=url) for url in meta["links"]]
-            fields += _field(labels.SESSION_FIELDS["links"], *joined(refs))
+            fields += _field(labels.SESSION_FIELDS["links"], *meta["link_nodes"])
         if fields.children:
             block += fields
         block.source, block.line = source, line

@@ -15,7 +15,7 @@ from .dates import PartialDate, japanese_span
 from .log import warn
 from .nodes import summit_generated, summit_session_count, summit_session_meta
 from .records import EventRecord, ProjectRecord, ReleaseRecord, label, object_anchor
-from .text import is_valid_id, slugify, split_list, split_options
+from .text import is_safe_url, is_valid_id, proposed_id, slugify, split_links, split_list, split_options
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -40,7 +40,9 @@ class _Declaration:
         self.content_offset += count
         for name in repeated:
             warn(f"option :{name}: given twice; the last value is used", "option", self.get_location())
-        for name in written:
+        for name, value in written.items():
+            if name in self.known_options and not value:
+                warn(f"option :{name}: is empty", "option", self.get_location())
             if name not in self.known_options:
                 allowed = ", ".join(f":{o}:" for o in self.known_options)
                 warn(f"unknown option :{name}: of {{{self.name}}} (allowed: {allowed})", "option",
@@ -73,13 +75,9 @@ class _Declaration:
             return ""
         if is_valid_id(argument):
             return argument
-        proposal = slugify(argument)
-        warn(
-            f"invalid {what} id {argument!r}: use lower-case ASCII letters, digits and hyphens"
-            + (f", e.g. {proposal!r}" if proposal else ""),
-            "id",
-            self.get_location(),
-        )
+        proposal = proposed_id(argument, what)
+        warn(f"invalid {what} id {argument!r}: use lower-case ASCII letters, digits and hyphens, "
+             f"e.g. {proposal!r}", "id", self.get_location())
         return proposal
 
     def summit_domain(self: Any) -> SummitDomain:
@@ -113,6 +111,20 @@ def badge_classes(objtype: str) -> list[str]:
     """sphinx-design badge classes (HTML); LaTeX ignores what it has no macro for."""
     colour = "primary" if objtype == "project" else "info"
     return ["summit-badge", f"summit-badge-{objtype}", "sd-badge", f"sd-outline-{colour}", f"sd-text-{colour}"]
+
+
+def link_nodes(urls: list[str], location: Any) -> list[Node]:
+    """URLs as links, each shown as its text; a URL of another scheme stays text, with a warning."""
+    result: list[Node] = []
+    for url in urls:
+        if result:
+            result.append(nodes.Text(" "))
+        if is_safe_url(url):
+            result.append(nodes.reference(url, url, refuri=url))
+        else:
+            warn(f"{url!r} is not an http(s) or mailto URL: shown as text, not linked", "option", location)
+            result.append(nodes.Text(url))
+    return result
 
 
 def note_label(env: Any, name: str, title: str) -> None:
@@ -229,7 +241,7 @@ class SessionDirective(_Declaration, SphinxDirective):
         options = self.read_options()
         ident = self.read_id(self.arguments[0] if self.arguments else "", "session")
         date = self.read_date(options, "date")
-        links, _ = split_list(options.get("links", "").replace(" ", ","))
+        links = split_links(options.get("links", ""))
         meta = summit_session_meta(
             "",
             session=ident,
@@ -241,6 +253,7 @@ class SessionDirective(_Declaration, SphinxDirective):
             links=tuple(links),
         )
         self.set_source_info(meta)
+        meta["link_nodes"] = link_nodes(links, self.get_location()) if links else []
         result: list[Node] = [meta]
         if self.content:
             warn("{session} takes no body; the text is kept after the session block", "content",
@@ -283,10 +296,9 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
         else:
             ident = slugify(name)
             if not ident or not name.isascii():
-                proposal = ident or self.objtype
-                warn(f"{self.objtype} {name!r} is not ASCII: give it an :id: (e.g. {proposal!r})",
+                ident = proposed_id(name, self.objtype)
+                warn(f"{self.objtype} {name!r} is not ASCII: give it an :id: (e.g. {ident!r})",
                      "id", self.get_location())
-                ident = ident or ""
         if not ident:
             return
         self.ident = ident
@@ -337,8 +349,7 @@ class ProjectDirective(_EntryDirective):
             fields += self.field("parent", xref("project", self.values["parent"], source, line,
                                                 badge=True, quiet=True))
         if self.values.get("url"):
-            url = self.values["url"]
-            fields += self.field("url", nodes.reference(url, url, refuri=url))
+            fields += self.field("url", *link_nodes([self.values["url"]], self.get_location()))
         if self.ident:
             fields += self.generated_field("children", "project-children")
             fields += self.generated_field("sessions", "project-sessions")

@@ -28,15 +28,18 @@ TABLES = ("events", "sessions", "projects", "releases", "refs", "generated")
 class SummitDomain(Domain):
     name = "summit"
     label = "OpenStack イベント報告"
-    data_version = 1
+    data_version = 2
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
     }
     roles: ClassVar[dict[str, Any]] = {objtype: SummitXRefRole(warn_dangling=True) for objtype in OBJTYPES}
     indices = [ProjectIndex, ReleaseIndex]
-    initial_data: ClassVar[dict[str, Any]] = {table: {} for table in TABLES} | {"fingerprints": {}}
+    initial_data: ClassVar[dict[str, Any]] = {table: {} for table in TABLES}
 
     _catalog: Catalog | None = None
+    #: per build, not pickled: what the pages will show, and the documents deleted since last time
+    written_state: dict[str, str] | None = None
+    removed_docs: Set[str] = frozenset()
 
     # -- tables -----------------------------------------------------------------------
 
@@ -65,11 +68,6 @@ class SummitDomain(Domain):
     def generated(self) -> dict[str, frozenset[tuple[str, str]]]:
         """Per document, the (kind, target) pairs of book-wide content it shows."""
         return self.data["generated"]
-
-    @property
-    def fingerprints(self) -> dict[str, str]:
-        """Per document, a digest of what its book-wide content looked like when last written."""
-        return self.data["fingerprints"]
 
     @property
     def catalog(self) -> Catalog:

@@ -60,6 +60,11 @@ def write_redirects(builder: StandaloneHTMLBuilder, catalog: Catalog) -> None:
     """A page per object at a predictable path, sending the reader to wherever it lives now."""
     outdir = Path(builder.outdir)
     baseurl = builder.config.html_baseurl
+    current = {f"{SHORT[objtype]}/{ident}.html" for objtype, ident in objects(catalog)}
+    for folder in SHORT.values():
+        for stale in sorted((outdir / folder).glob("*.html")):
+            if f"{folder}/{stale.name}" not in current:  # the object was deleted or renamed
+                stale.unlink()
     for objtype, ident in objects(catalog):
         record = catalog.record(objtype, ident)
         uri = _page_uri(builder, record.docname, label(objtype, ident))

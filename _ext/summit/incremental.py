@@ -8,6 +8,8 @@ generated content and links are made from, and return the pages whose digest mov
 from __future__ import annotations
 
 import hashlib
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .log import warn
@@ -69,12 +71,41 @@ def fingerprint(domain: SummitDomain, docname: str) -> str:
     return hashlib.sha1(repr(state).encode("utf-8")).hexdigest()
 
 
+def _store(app: Sphinx) -> Path:
+    """Per builder and outside the environment: Sphinx pickles the environment *before* writing,
+    so digests kept there would claim pages are current even when the writing was interrupted."""
+    return Path(app.doctreedir) / f"summit-written-{app.builder.name}.json"
+
+
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: SummitDomain = env.domains["summit"]
     # Cross-document mistakes are reported on every build, not only when their page is re-read.
     for message, subtype, location in domain.catalog.problems:
         warn(message, subtype, location)
-    previous = domain.fingerprints
+    try:
+        previous = json.loads(_store(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
     current = {docname: fingerprint(domain, docname) for docname in sorted(env.all_docs)}
-    domain.data["fingerprints"] = current
+    domain.written_state = current
     return [docname for docname, digest in current.items() if previous.get(docname) != digest]
+
+
+def note_removed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                 removed: set[str]) -> list[str]:
+    env.domains["summit"].removed_docs = set(removed)
+    return []
+
+
+def finish(app: Sphinx, exception: Exception | None) -> None:
+    """After a complete build: remember what the pages show now; drop pages of deleted chapters."""
+    if exception is not None:
+        return
+    domain: SummitDomain = app.env.domains["summit"]
+    if domain.written_state is not None:
+        _store(app).write_text(json.dumps(domain.written_state, sort_keys=True), encoding="utf-8")
+    outfile = getattr(app.builder, "get_outfilename", None)
+    for docname in sorted(domain.removed_docs):
+        # Sphinx leaves a deleted chapter's page behind, with sessions that exist nowhere else.
+        if outfile is not None:
+            Path(outfile(docname)).unlink(missing_ok=True)

@@ -17,6 +17,28 @@ def slugify(text: str) -> str:
     return _SLUG_DROP.sub("-", folded.lower()).strip("-")
 
 
+def proposed_id(text: str, what: str) -> str:
+    """A valid id for ``text``: its slug, or a stable one from its hash when nothing ASCII is left."""
+    import hashlib
+
+    return slugify(text) or f"{what}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+
+
+_LINK_SCHEMES = ("http", "https", "mailto", "ftp")
+
+
+def is_safe_url(url: str) -> bool:
+    """Only these schemes become links: ``javascript:`` and friends stay text."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).scheme.lower() in _LINK_SCHEMES
+
+
+def split_links(value: str) -> list[str]:
+    """URLs separated by spaces or by commas followed by a space (a URL may contain a comma)."""
+    return [u for u in re.split(r",\s+|\s+|,$|^,", value.strip()) if u]
+
+
 def is_valid_id(text: str) -> bool:
     return bool(_VALID_ID.match(text))
 
