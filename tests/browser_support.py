@@ -118,7 +118,7 @@ class Hit(NamedTuple):
     href: str  # as written in the result list, relative to search.html
 
 
-def search(page: Any, base: str, query: str, timeout: float = 15_000) -> list[Hit]:
+def search(page: Any, base: str, query: str, timeout: float = 60_000) -> list[Hit]:
     """Run the book's own search for ``query`` in ``page``; the hits in the order shown."""
     from urllib.parse import quote
 

@@ -101,7 +101,7 @@ def settle(page) -> None:
     page.wait_for_load_state("load")
     page.wait_for_function(
         "() => { const y = scrollY, same = window.__lastScrollY === y; window.__lastScrollY = y; return same; }",
-        polling=250, timeout=10_000)
+        polling=250, timeout=30_000)
 
 
 def assert_landed(page, expected_path: str, element_id: str) -> None:
@@ -112,7 +112,7 @@ def assert_landed(page, expected_path: str, element_id: str) -> None:
     assert position(page, element_id) is not None, f"no element id={element_id!r} on {page.url}"
     page.wait_for_function(
         "id => { const r = document.getElementById(id).getBoundingClientRect();"
-        " return r.top >= -2 && r.top < innerHeight; }", arg=element_id, timeout=10_000)
+        " return r.top >= -2 && r.top < innerHeight; }", arg=element_id, timeout=30_000)
     settle(page)
     where = position(page, element_id)
     assert -2 <= where["top"] < where["height"], where
@@ -254,7 +254,7 @@ def test_screenshot(page, base, shots, name, address):
         assert_landed(page, urlsplit(address).path, fragment)
     settle(page)
     if name == "search":
-        page.wait_for_function(SEARCH_DONE)
+        page.wait_for_function(SEARCH_DONE, timeout=60_000)
         assert page.locator("#search-results ul.search li").count() >= 1
     page.evaluate("document.fonts.ready.then(() => true)")
     path = shots / f"{name}.png"

@@ -187,6 +187,15 @@ class Renderer:
         return [legend, addnodes.tabular_col_spec(spec=spec), table]
 
 
+def _unsearchable(content: list[nodes.Node]) -> list[nodes.Node]:
+    """Generated lists repeat what other pages say: keep them out of the search index
+    (hits on the glossary for every session title would bury the session itself)."""
+    for node in content:
+        if isinstance(node, nodes.Element):
+            node["classes"].append("no-search")
+    return content
+
+
 def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain: SummitDomain = app.env.domains["summit"]
     renderer: Renderer | None = None
@@ -198,4 +207,4 @@ def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         if content is None and field is not None:
             field.parent.remove(field)
         else:
-            node.replace_self(content or [])
+            node.replace_self(_unsearchable(content or []))
