@@ -154,7 +154,7 @@ class CollectSessions(SphinxTransform):
 
     def render(self, meta: summit_session_meta) -> nodes.Node:
         """The metadata block under the session heading, from standard nodes only."""
-        block = nodes.container(classes=["summit-session"])
+        block = nodes.container(classes=["summit-session", "no-search"])
         fields = nodes.field_list(classes=["summit-fields"])
         source, line = meta.source, meta.line
         for key in ("projects", "releases"):

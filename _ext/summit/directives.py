@@ -187,7 +187,9 @@ class EventDirective(_Declaration, SphinxDirective):
             ))
             registered = True
 
-        block = nodes.container(classes=["summit-event"])
+        # Metadata blocks stay out of the search index: their labels would make every chapter a
+        # hit for プロジェクト or 登壇者; names in them are found through their glossary entries.
+        block = nodes.container(classes=["summit-event", "no-search"])
         self.set_source_info(block)
         heading = nodes.paragraph(classes=["summit-event-name"])
         if registered:
@@ -309,11 +311,13 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
         self.indexnode["entries"].append(
             ("single", f"{name} ({labels.OBJECT_TYPES[self.objtype]})", anchor, "", None))
 
+    # No table-of-contents entry per glossary or release entry: hundreds of them would crowd the
+    # page's contents and be copied into every page's navigation (a cost that grows with the book).
     def _object_hierarchy_parts(self, sig_node: desc_signature) -> tuple[str, ...]:
-        return (sig_node.astext(),)
+        return ()
 
     def _toc_entry_name(self, sig_node: desc_signature) -> str:
-        return sig_node.astext()
+        return ""
 
     def note(self, ident: str, name: str) -> None:
         raise NotImplementedError
