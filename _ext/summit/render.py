@@ -58,14 +58,7 @@ class Renderer:
             return [total]
         groups = nodes.bullet_list(classes=["summit-backrefs"])
         for event, sids in self.catalog.sessions_by_event(session_ids):
-            head = nodes.paragraph()
-            if event:
-                head += self.link("event", event)
-                span = self.event_span(event)
-                if span:
-                    head += nodes.Text(f"（{span}）")
-            else:
-                head += nodes.Text(labels.NO_EVENT)
+            head = self.event_line(event) if event else nodes.paragraph("", labels.NO_EVENT)
             inner = nodes.bullet_list()
             for sid in sids:
                 line = nodes.paragraph("", "", *self.link("session", sid))
@@ -87,14 +80,18 @@ class Renderer:
             paragraph += link
         return [paragraph]
 
+    def event_line(self, ident: str) -> nodes.paragraph:
+        """An event's name, linked, with its dates."""
+        line = nodes.paragraph("", "", *self.link("event", ident))
+        span = self.event_span(ident)
+        if span:
+            line += nodes.Text(f"（{span}）")
+        return line
+
     def events(self, idents: list[str]) -> list[nodes.Node]:
         items = nodes.bullet_list()
         for ident in idents:
-            line = nodes.paragraph("", "", *self.link("event", ident))
-            span = self.event_span(ident)
-            if span:
-                line += nodes.Text(f"（{span}）")
-            items += nodes.list_item("", line)
+            items += nodes.list_item("", self.event_line(ident))
         return [items]
 
     def content(self, kind: str, target: str) -> list[nodes.Node] | None:
@@ -179,11 +176,7 @@ class Renderer:
         spec = r"|\Y{0.32}|" + "".join(rf"\Y{{{share}}}|" for _ in range(columns - 1))
         legend = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for ident in events:
-            line = nodes.paragraph("", "", *self.link("event", ident))
-            span = self.event_span(ident)
-            if span:
-                line += nodes.Text(f"（{span}）")
-            legend += nodes.list_item("", line)
+            legend += nodes.list_item("", self.event_line(ident))
         return [legend, addnodes.tabular_col_spec(spec=spec), table]
 
 
