@@ -6,10 +6,7 @@ a glossary with back-references, a releases page and two domain indices.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sphinx.util.fileutil import copy_asset_file
 
 from . import nodes as summit_nodes
 from .collect import CollectSessions
@@ -24,7 +21,7 @@ from .directives import (
 from .domain import OBJTYPES, SummitDomain
 from .export import write_exports
 from .incremental import finish, note_removed, outdated_pages
-from .latex import BibliographyInPlace, CompactFields, write_events
+from .latex import BibliographyInPlace, CompactFields, copy_latex_package, write_events
 from .references import warn_missing
 from .render import resolve_generated
 from .roles import RestoredRole, SummitXRefRole
@@ -35,12 +32,6 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "1.0"
-LATEX_PACKAGE = Path(__file__).parent / "latex" / "summit.sty"
-
-
-def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "latex":
-        copy_asset_file(LATEX_PACKAGE, app.outdir)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -68,10 +59,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(
         summit_nodes.summit_pageref,
         latex=(summit_nodes.visit_pageref_latex, None),
-        html=(summit_nodes._skip, None),
-        text=(summit_nodes._skip, None),
-        man=(summit_nodes._skip, None),
-        texinfo=(summit_nodes._skip, None),
+        html=(summit_nodes.skip_node, None),
+        text=(summit_nodes.skip_node, None),
+        man=(summit_nodes.skip_node, None),
+        texinfo=(summit_nodes.skip_node, None),
     )
 
     app.add_search_language(QuerySplittingJapanese)

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape
 
 from .dates import PartialDate, japanese_span
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from .domain import SummitDomain
 
 EVENTS_FILE = "summit-events.dat"
+LATEX_PACKAGE = Path(__file__).parent / "latex" / "summit.sty"
+
+
+def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
+    """summit.sty next to the .tex: how our nodes look in print (page references, boxes)."""
+    if exception is None and app.builder.format == "latex":
+        copy_asset_file(LATEX_PACKAGE, app.outdir)
 
 
 class CompactFields(SphinxPostTransform):

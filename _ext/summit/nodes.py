@@ -20,10 +20,6 @@ class summit_generated(nodes.General, nodes.Element):
     """
 
 
-def _skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
 PLACEHOLDERS = (summit_session_meta, summit_session_count, summit_generated)
 
 
@@ -34,4 +30,9 @@ class summit_pageref(nodes.Inline, nodes.Element):
 def visit_pageref_latex(self: nodes.NodeVisitor, node: summit_pageref) -> None:
     target = self.idescape(f"{node['refdoc']}:{node['refid']}")  # type: ignore[attr-defined]
     self.body.append(r"\summitpageref{%s}" % target)  # type: ignore[attr-defined]
+    raise nodes.SkipNode
+
+
+def skip_node(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """Other writers print no page numbers."""
     raise nodes.SkipNode
