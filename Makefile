@@ -35,6 +35,10 @@ requirements.txt requirements-test.txt: ;
 test: $(TESTSTAMP)
 	$(VENVPY) -m pytest tests $(PYTEST_ARGS)
 
+# Scale and speed: builds synthetic books with and without the extension (long: see bench/RESULTS.md).
+bench: $(STAMP)
+	$(VENVPY) bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf "$(BUILDDIR)"
 

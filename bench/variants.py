@@ -1,0 +1,77 @@
+"""Measure emulated extension changes (bench/variant.py) against ours and floor at one size.
+
+    python bench/variants.py [--sessions 2000] [--runs 2] [--work bench/_work]
+
+Each variant is a copy of the "ours" book whose conf.py also sets what to emulate; every round
+builds all of them clean (-j1), then rebuilds after a paragraph edit and after adding a project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import EXT, default_projects, generate  # noqa: E402
+from run import BENCH, add_project, edit_line, log, sphinx  # noqa: E402
+
+VARIANTS = {
+    "ours": [],
+    "toc": ["toc_object_entries = False"],
+    "noexport": ['bench_variant = ["noexport"]'],
+    "toc+noexport": ["toc_object_entries = False", 'bench_variant = ["noexport"]'],
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sessions", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=BENCH / "_work")
+    parser.add_argument("--ext", type=Path, default=EXT, help="folder holding summit (see run.py --ext)")
+    args = parser.parse_args()
+    root = args.work / f"variants-{args.sessions}"
+    book = generate(root / "src", args.sessions // 20, 20, default_projects(args.sessions), 40, 1,
+                    args.ext.resolve())
+    chapter = book.chapters[len(book.chapters) // 2]
+    session = chapter.groups[0][1][2]
+    named = set(session.projects) | {v for par in session.paragraphs for k, v in par if k == "project"}
+    extra = next(p.name for p in book.projects[len(book.projects) // 3:] if p.name not in named)
+    names = [*VARIANTS, "floor"]
+    figures: dict[str, dict[str, list[float]]] = {n: {} for n in names}
+    for i in range(args.runs):
+        for name in names[i % len(names):] + names[: i % len(names)]:
+            form = "floor" if name == "floor" else "ours"
+            src = root / "var" / name.replace(" ", "-")  # same depth as src/<form>: conf.py paths hold
+            shutil.rmtree(src, ignore_errors=True)
+            shutil.copytree(root / "src" / form, src)
+            if form == "ours":
+                with (src / "conf.py").open("a", encoding="utf-8") as conf:
+                    conf.write("\n".join(['extensions.append("variant")', *VARIANTS[name]]) + "\n")
+            out = root / f"out-{name.replace(' ', '-')}"
+            builds = {"clean": sphinx(src, out)}
+            edit_line(src / "reports" / f"{chapter.slug}.md", "## 概要", chapter.intro[:20], "（追記）")
+            builds["paragraph"] = sphinx(src, out, clean=False)
+            add_project(form, src / "reports" / f"{chapter.slug}.md", session, extra)
+            builds["project"] = sphinx(src, out, clean=False)
+            for kind, b in builds.items():
+                for key in ("wall", "cpu", "rss_mb"):
+                    figures[name].setdefault(f"{kind} {key}", []).append(getattr(b, key))
+            log(f"  {name} #{i + 1}: clean {builds['clean'].cpu:.1f} CPU s, paragraph {builds['paragraph'].wall:.2f} s,"
+                f" project {builds['project'].wall:.2f} s, written {len(builds['project'].written)}")
+    floor = {k: statistics.median(v) for k, v in figures["floor"].items()}
+    print(f"\n{args.sessions} sessions, medians of {args.runs} (ratio to floor)\n")
+    print("| variant | clean CPU s | clean wall s | peak RSS MB | paragraph s | +project s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name in names:
+        m = {k: statistics.median(v) for k, v in figures[name].items()}
+        cells = [f"{m[k]:.2f} ({m[k] / floor[k]:.3f})" for k in
+                 ("clean cpu", "clean wall", "clean rss_mb", "paragraph wall", "project wall")]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
