@@ -4,11 +4,13 @@
 
 Each variant is a copy of the "ours" book whose conf.py also sets what to emulate; every round
 builds all of them clean (-j1), then rebuilds after a paragraph edit and after adding a project.
+bench/memtrace.py, loaded in every copy, tells where each clean build reached its peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -16,13 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import EXT, default_projects, generate  # noqa: E402
+from memtrace import jumps  # noqa: E402
 from run import BENCH, add_project, edit_line, log, sphinx  # noqa: E402
 
 VARIANTS = {
     "ours": [],
-    "toc": ["toc_object_entries = False"],
     "noexport": ['bench_variant = ["noexport"]'],
-    "toc+noexport": ["toc_object_entries = False", 'bench_variant = ["noexport"]'],
 }
 
 
@@ -42,17 +43,24 @@ def main() -> None:
     extra = next(p.name for p in book.projects[len(book.projects) // 3:] if p.name not in named)
     names = [*VARIANTS, "floor"]
     figures: dict[str, dict[str, list[float]]] = {n: {} for n in names}
+    peaks: dict[str, list[tuple[str, float]]] = {}
     for i in range(args.runs):
         for name in names[i % len(names):] + names[: i % len(names)]:
             form = "floor" if name == "floor" else "ours"
             src = root / "var" / name.replace(" ", "-")  # same depth as src/<form>: conf.py paths hold
             shutil.rmtree(src, ignore_errors=True)
             shutil.copytree(root / "src" / form, src)
+            extra_conf = ['extensions.append("memtrace")']
             if form == "ours":
-                with (src / "conf.py").open("a", encoding="utf-8") as conf:
-                    conf.write("\n".join(['extensions.append("variant")', *VARIANTS[name]]) + "\n")
+                extra_conf += ['extensions.append("variant")', *VARIANTS[name]]
+            with (src / "conf.py").open("a", encoding="utf-8") as conf:
+                conf.write("\n".join(extra_conf) + "\n")
             out = root / f"out-{name.replace(' ', '-')}"
+            trace = root / f"memtrace-{name.replace(' ', '-')}.json"
+            os.environ["BENCH_MEMTRACE"] = str(trace)
             builds = {"clean": sphinx(src, out)}
+            os.environ.pop("BENCH_MEMTRACE")
+            peaks[name] = jumps(str(trace))
             edit_line(src / "reports" / f"{chapter.slug}.md", "## 概要", chapter.intro[:20], "（追記）")
             builds["paragraph"] = sphinx(src, out, clean=False)
             add_project(form, src / "reports" / f"{chapter.slug}.md", session, extra)
@@ -71,6 +79,9 @@ def main() -> None:
         cells = [f"{m[k]:.2f} ({m[k] / floor[k]:.3f})" for k in
                  ("clean cpu", "clean wall", "clean rss_mb", "paragraph wall", "project wall")]
         print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\nWhere the peak RSS grew most (last clean build; MB between two marks)\n")
+    for name, steps in peaks.items():
+        print(f"- {name}: " + "; ".join(f"{label} +{mb:.0f}" for label, mb in steps))
 
 
 if __name__ == "__main__":
