@@ -217,7 +217,7 @@ class EventDirective(_Declaration, SphinxDirective):
         fields += _field(labels.EVENT_FIELDS["sessions"], summit_session_count("", "", event=ident))
         block += fields
         if self.content:
-            warn(f"{{event}} takes no body; the text is kept after the event block", "content",
+            warn("{event} takes no body; the text is kept after the event block", "content",
                  self.get_location())
             block += self.parse_content_to_nodes()
         return [block]
