@@ -23,7 +23,9 @@ from run import BENCH, add_project, edit_line, log, sphinx  # noqa: E402
 
 VARIANTS = {
     "ours": [],
-    "noexport": ['bench_variant = ["noexport"]'],
+    "rawlists": ['bench_variant = ["rawlists"]'],
+    "noexport+indexrows": ['bench_variant = ["noexport", "indexrows"]'],
+    "all three": ['bench_variant = ["rawlists", "noexport", "indexrows"]'],
 }
 
 
