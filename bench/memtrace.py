@@ -1,4 +1,5 @@
-"""Bench-only Sphinx extension: at which step of a build the peak memory is reached.
+"""Bench-only Sphinx extension: at which step of a build the peak memory is reached, and
+how long the cyclic garbage collector ran (``$BENCH_MEMTRACE.gc.json``).
 
 ru_maxrss only grows, so recording it at every step and taking the differences shows which
 step raised the peak: the end of reading, each page about to be rendered (``html-page-context``:
@@ -8,15 +9,28 @@ listeners such as summit's exports run before ours).  Written to ``$BENCH_MEMTRA
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
+import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _trace: list[tuple[str, float]] = []
+#: seconds spent in the cyclic garbage collector and number of collections, per generation
+_gc = {"seconds": [0.0, 0.0, 0.0], "collections": [0, 0, 0]}
+_gc_start = [0.0]
+
+
+def _gc_timer(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _gc_start[0] = time.perf_counter()
+    else:
+        _gc["seconds"][info["generation"]] += time.perf_counter() - _gc_start[0]
+        _gc["collections"][info["generation"]] += 1
 
 
 def _mark(label: str) -> None:
@@ -29,9 +43,12 @@ def _dump(app: Sphinx, exception: Exception | None) -> None:
     if path:
         with open(path, "w", encoding="utf-8") as stream:
             json.dump(_trace, stream)
+        with open(path + ".gc.json", "w", encoding="utf-8") as stream:
+            json.dump(_gc, stream)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    gc.callbacks.append(_gc_timer)  # GC time grows with the live heap, not with our code
     app.connect("builder-inited", lambda app: _mark("start"))
     app.connect("env-updated", lambda app, env: _mark("read"))
     app.connect("html-page-context", lambda app, page, *args: _mark(f"page {page}"))

@@ -8,7 +8,10 @@ alternation, each build a fresh ``python -m sphinx`` child, so that load drifts 
    wall time and the documents re-read / re-written (recorded by bench/probe.py);
 3. clean -j2 builds: wall time, and whether the HTML is byte-identical to -j1.
 
-    python bench/run.py [--sizes 400,2000,6000] [--runs 3] [--work bench/_work]
+    python bench/run.py [--sizes 400,2000,6000] [--runs 3] [--work bench/_work] [--ext DIR]
+    python bench/run.py --report     # the tables again, from bench/_work/results.json
+
+Wall times need a quiet machine; CPU times and the "others' CPU" column show contention.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ class Build:
     written: list[str] = field(default_factory=list)
 
 
-#: where "ours" imports summit from: the repository's _ext, or a frozen copy (--snapshot)
+#: where "ours" imports summit from: the repository's _ext, or a frozen copy of it (--ext)
 EXT = ROOT / "_ext"
 
 
@@ -111,12 +114,12 @@ def differing(one: Path, two: Path) -> list[str]:
     return sorted(result)
 
 
-def edit_line(path: Path, marker: str, prefix: str, change: str, *, append: bool = True) -> None:
-    """Append ``change`` to (or replace) the first line starting with ``prefix`` after ``marker``."""
+def edit_line(path: Path, marker: str, prefix: str, change: str) -> None:
+    """Append ``change`` to the first line starting with ``prefix`` after ``marker``."""
     lines = path.read_text(encoding="utf-8").split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith(marker))
     i = next(i for i in range(start, len(lines)) if lines[i].startswith(prefix))
-    lines[i] = lines[i] + change if append else change
+    lines[i] += change
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -322,7 +325,7 @@ def report(info: dict[str, object], results: list[dict[str, object]]) -> str:
         out.append(f"| {r['sessions']} | **ours/floor** | **{ratio['wall']:.3f}** | **{ratio['cpu']:.3f}** | "
                    f"**{ratio['rss_mb']:.3f}** | | | |")
     out += ["", "## Incremental builds (medians; documents re-read / re-written)", "",
-            "| sessions | form | no change: read/written | paragraph s | paragraph read / written | "
+            "| sessions | form | no change: read/written, s | paragraph s | paragraph read / written | "
             "+project s | +project read / written |",
             "| ---: | --- | --- | ---: | --- | ---: | --- |"]
     for r in results:
@@ -331,7 +334,7 @@ def report(info: dict[str, object], results: list[dict[str, object]]) -> str:
             f = s[form]  # type: ignore[index]
             noop = f["noop"]
             out.append(
-                f"| {r['sessions']} | {form} | {len(noop['read'])}/{len(noop['written'])} | "
+                f"| {r['sessions']} | {form} | {len(noop['read'])}/{len(noop['written'])} in {noop['wall']:.2f} s | "
                 f"{f['paragraph']['wall']:.2f} | {docs(f['paragraph'])} | {f['project']['wall']:.2f} | "
                 f"{docs(f['project'])} |")
         ratio = s["ratio"]  # type: ignore[index]
