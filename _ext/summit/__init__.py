@@ -23,7 +23,7 @@ from .export import write_exports
 from .incremental import finish, note_removed, outdated_pages
 from .latex import BibliographyInPlace, CompactFields, copy_latex_package, write_events
 from .references import warn_missing
-from .render import resolve_generated
+from .render import depart_deferred, resolve_generated, visit_deferred
 from .roles import RestoredRole, SummitXRefRole
 from .search import QuerySplittingJapanese
 
@@ -64,6 +64,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(summit_nodes.skip_node, None),
         texinfo=(summit_nodes.skip_node, None),
     )
+
+    app.add_node(summit_nodes.summit_deferred, html=(visit_deferred, depart_deferred))
 
     app.add_search_language(QuerySplittingJapanese)
     app.add_latex_package("summit")

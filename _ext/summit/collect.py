@@ -12,7 +12,7 @@ from . import labels
 from .dates import PartialDate, within
 from .directives import _field, joined, note_label, xref
 from .log import warn
-from .nodes import summit_generated, summit_session_count, summit_session_meta
+from .nodes import metadata_fields, summit_generated, summit_session_count, summit_session_meta
 from .records import SessionRecord, label, object_anchor
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class CollectSessions(SphinxTransform):
     def render(self, meta: summit_session_meta) -> nodes.Node:
         """The metadata block under the session heading, from standard nodes only."""
         block = nodes.container(classes=["summit-session", "no-search"])
-        fields = nodes.field_list(classes=["summit-fields"])
+        fields = metadata_fields()
         source, line = meta.source, meta.line
         for key in ("projects", "releases"):
             if meta[key]:

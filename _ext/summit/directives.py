@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import labels
 from .dates import PartialDate, japanese_span
 from .log import warn
-from .nodes import summit_generated, summit_session_count, summit_session_meta
+from .nodes import metadata_fields, summit_generated, summit_session_count, summit_session_meta
 from .records import EventRecord, ProjectRecord, ReleaseRecord, label, object_anchor
 from .text import is_safe_url, is_valid_id, proposed_id, slugify, split_links, split_list, split_options
 
@@ -201,7 +201,7 @@ class EventDirective(_Declaration, SphinxDirective):
         heading += nodes.strong(name, name)
         block += heading
 
-        fields = nodes.field_list(classes=["summit-fields"])
+        fields = metadata_fields()
         span = japanese_span(start, end)
         if span:
             fields += _field(labels.EVENT_FIELDS["dates"], nodes.Text(span))
@@ -344,7 +344,7 @@ class ProjectDirective(_EntryDirective):
         ))
 
     def transform_content(self, content_node: addnodes.desc_content) -> None:
-        fields = nodes.field_list(classes=["summit-fields"])
+        fields = metadata_fields()
         source, line = self.get_source_info()
         aliases = self.read_list(self.values, "aliases")
         if aliases:
@@ -378,7 +378,7 @@ class ReleaseDirective(_EntryDirective):
         ))
 
     def transform_content(self, content_node: addnodes.desc_content) -> None:
-        fields = nodes.field_list(classes=["summit-fields"])
+        fields = metadata_fields()
         if self.values.get("version"):
             fields += self.field("version", nodes.Text(self.values["version"]))
         released = self.released

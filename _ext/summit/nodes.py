@@ -23,6 +23,23 @@ class summit_generated(nodes.General, nodes.Element):
 PLACEHOLDERS = (summit_session_meta, summit_session_count, summit_generated)
 
 
+class summit_deferred(nodes.General, nodes.Element):
+    """Generated content the HTML writer builds only when it reaches it (see render.py).
+
+    ``kind`` and ``target`` as for :class:`summit_generated`; ``docname`` is the page the links
+    are made relative to.  Empty in the doctree.
+    """
+
+
+def metadata_fields() -> nodes.field_list:
+    """The field list of a declaration's metadata: short values, always laid out compact.
+
+    Said explicitly ("compact"): the HTML writer would otherwise inspect every field body,
+    and cannot see into a :class:`summit_deferred` list before it is built.
+    """
+    return nodes.field_list(classes=["summit-fields", "compact"])
+
+
 class summit_pageref(nodes.Inline, nodes.Element):
     """A page number for paper readers (LaTeX only): ``refdoc`` and ``refid`` name the target."""
 

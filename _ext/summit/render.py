@@ -11,7 +11,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import labels
 from .dates import PartialDate, japanese_span
-from .nodes import summit_generated, summit_pageref
+from .nodes import summit_deferred, summit_generated, summit_pageref
 from .directives import badge_classes
 from .records import label
 
@@ -189,10 +189,20 @@ def _unsearchable(content: list[nodes.Node]) -> list[nodes.Node]:
     return content
 
 
+#: Generated content that grows with the book: lists with a few nodes per session.
+DEFERRED = frozenset({"project-sessions", "release-sessions"})
+
+
 def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain: SummitDomain = app.env.domains["summit"]
     renderer: Renderer | None = None
+    defer = app.builder.format == "html"
     for node in list(doctree.findall(summit_generated)):
+        if defer and node["kind"] in DEFERRED:
+            # Built while the page is written, one list at a time: a glossary holding every
+            # list as nodes at once costs more memory than all the text it shows.
+            node.replace_self(summit_deferred(kind=node["kind"], target=node["target"], docname=docname))
+            continue
         if renderer is None:
             renderer = Renderer(app.builder, docname, domain.catalog)
         content = renderer.content(node["kind"], node["target"])
@@ -201,3 +211,14 @@ def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             field.parent.remove(field)
         else:
             node.replace_self(_unsearchable(content or []))
+
+
+def visit_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None:
+    """Fill the node for the writer to walk; ``depart_deferred`` empties it again."""
+    builder = translator.builder  # type: ignore[attr-defined]
+    renderer = Renderer(builder, node["docname"], builder.env.domains["summit"].catalog)
+    node.extend(_unsearchable(renderer.content(node["kind"], node["target"]) or []))
+
+
+def depart_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None:
+    node.children = []
