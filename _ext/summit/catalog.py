@@ -59,11 +59,18 @@ class Catalog:
             key=lambda s: (rank.get(s.event, len(rank)), s.docname, s.lineno),
         )
         self.session_order = [s.id for s in ordered]
+        #: per session, the projects and releases it concerns (declared or mentioned), in order
+        self.session_projects: dict[str, list[str]] = {}
+        self.session_releases: dict[str, list[str]] = {}
         for session in ordered:
             self.event_sessions[session.event].append(session.id)
-            for pid in self._resolve_all(self.project_names, session.projects + session.mentioned_projects):
+            pids = self.session_projects[session.id] = self._resolve_all(
+                self.project_names, session.projects + session.mentioned_projects)
+            for pid in pids:
                 self.project_sessions[pid].append(session.id)
-            for rid in self._resolve_all(self.release_names, session.releases + session.mentioned_releases):
+            rids = self.session_releases[session.id] = self._resolve_all(
+                self.release_names, session.releases + session.mentioned_releases)
+            for rid in rids:
                 self.release_sessions[rid].append(session.id)
 
         self.release_events: dict[str, list[str]] = defaultdict(list)
@@ -126,10 +133,6 @@ class Catalog:
             if ident:
                 seen.setdefault(ident)
         return list(seen)
-
-    def resolve_all(self, objtype: str, wanted: Iterable[str]) -> list[str]:
-        """The ids the names stand for, in order, once each; unknown names left out."""
-        return self._resolve_all(self.project_names if objtype == "project" else self.release_names, wanted)
 
     def _link_parents(self) -> None:
         for project in self.projects.values():

@@ -5,8 +5,10 @@ Both are derived from the catalog after writing; neither enters a doctree.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import pickle
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,29 +58,65 @@ def objects(catalog: Catalog) -> list[tuple[str, str]]:
             for ident in sorted(table)]
 
 
-def write_redirects(builder: StandaloneHTMLBuilder, catalog: Catalog) -> None:
-    """A page per object at a predictable path, sending the reader to wherever it lives now."""
-    outdir = Path(builder.outdir)
+def _manifest(builder: StandaloneHTMLBuilder) -> Path:
+    """What the last complete build wrote, beside the environment: the digest of its inputs and
+    of each short-URL page (a fresh output folder is noticed: pages are checked to exist)."""
+    return Path(builder.doctreedir) / f"summit-exports-{builder.name}.json"
+
+
+def _inputs(builder: StandaloneHTMLBuilder, domain: SummitDomain) -> str:
+    """A digest of everything the exports are made of: the declarations and the settings."""
+    tables = [sorted(domain.data[table].items()) for table in ("events", "sessions", "projects", "releases")]
+    config = (builder.name, builder.config.html_baseurl, builder.config.html_file_suffix,
+              builder.config.html_link_suffix, builder.config.project, EXPORT_VERSION,
+              SCHEMA.read_text(encoding="utf-8"))
+    return hashlib.sha1(pickle.dumps((tables, config), protocol=5)).hexdigest()
+
+
+def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, str]:
+    """Short path -> page: one per object, sending the reader to wherever it lives now."""
     baseurl = builder.config.html_baseurl
-    current = {f"{SHORT[objtype]}/{ident}.html" for objtype, ident in objects(catalog)}
-    for folder in SHORT.values():
-        for stale in sorted((outdir / folder).glob("*.html")):
-            if f"{folder}/{stale.name}" not in current:  # the object was deleted or renamed
-                stale.unlink()
+    pages = {}
     for objtype, ident in objects(catalog):
         record = catalog.record(objtype, ident)
-        uri = _page_uri(builder, record.docname, label(objtype, ident))
-        short = f"{SHORT[objtype]}/{ident}.html"
-        target = posixpath.relpath(uri.split("#")[0] or ".", SHORT[objtype]) + "#" + uri.split("#")[1]
-        page = _REDIRECT.format(
+        page_uri, anchor = builder.get_target_uri(record.docname), label(objtype, ident)
+        target = f"{posixpath.relpath(page_uri or '.', SHORT[objtype])}#{anchor}"
+        canonical = _absolute(baseurl, f"{page_uri}#{anchor}")
+        pages[f"{SHORT[objtype]}/{ident}.html"] = _REDIRECT.format(
             title=html.escape(catalog.title(objtype, ident)),
-            canonical=f'\n<link rel="canonical" href="{html.escape(_absolute(baseurl, uri))}">' if baseurl else "",
+            canonical=f'\n<link rel="canonical" href="{html.escape(canonical)}">' if baseurl else "",
             target=html.escape(target),
         )
+    return pages
+
+
+def write_redirects(builder: StandaloneHTMLBuilder, catalog: Catalog, written: dict[str, str] | None) -> dict[str, str]:
+    """Write the short-URL pages that are new or changed, remove those of deleted objects;
+    return the digest of each page.  ``written``: the digests of the last build, if known."""
+    outdir = Path(builder.outdir)
+    pages = redirect_pages(builder, catalog)
+    if written is None:  # no record of earlier builds: look at what the folders hold
+        written = {f"{folder}/{path.name}": "" for folder in SHORT.values()
+                   for path in sorted((outdir / folder).glob("*.html"))}
+    for stale in sorted(set(written) - set(pages)):  # the object was deleted or renamed
+        (outdir / stale).unlink(missing_ok=True)
+    digests = {}
+    for short, page in pages.items():
+        digest = digests[short] = hashlib.sha1(page.encode("utf-8")).hexdigest()
         path = outdir / short
-        path.parent.mkdir(exist_ok=True)
-        if not path.exists() or path.read_text(encoding="utf-8") != page:
+        if written.get(short) != digest or not path.exists():
+            path.parent.mkdir(exist_ok=True)
             path.write_text(page, encoding="utf-8")
+    return digests
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    path.write_text(text, encoding="utf-8")
 
 
 def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
@@ -104,8 +142,7 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
         ],
         "sessions": [
             {"id": s.id, "title": s.title, "event": s.event or None, "date": s.date or None,
-             "projects": catalog.resolve_all("project", s.projects + s.mentioned_projects),
-             "releases": catalog.resolve_all("release", s.releases + s.mentioned_releases),
+             "projects": catalog.session_projects[s.id], "releases": catalog.session_releases[s.id],
              "speakers": list(s.speakers), "track": s.track or None, "links": list(s.links),
              **url("session", s.id)}
             for s in (catalog.sessions[i] for i in catalog.session_order)
@@ -126,11 +163,28 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """After every HTML build; cheap when no declaration changed (an author's usual edit).
+
+    Every object has a short-URL page: an edit must not cost a pass over thousands of files.
+    """
     if exception is not None or app.builder.format != "html" or app.builder.name == "singlehtml":
         return
+    builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
     domain: SummitDomain = app.env.domains["summit"]
+    outdir = Path(builder.outdir)
+    try:
+        last = json.loads(_manifest(builder).read_text(encoding="utf-8"))
+        inputs, written = last["inputs"], last["pages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        inputs, written = None, None
+    current = _inputs(builder, domain)
+    if current == inputs and (outdir / EXPORT_NAME).exists() and (outdir / SCHEMA.name).exists() \
+            and all((outdir / short).exists() for short in written):
+        return
     catalog = domain.catalog
-    write_redirects(app.builder, catalog)  # type: ignore[arg-type]
-    data = json.dumps(export(app.builder, catalog), ensure_ascii=False, indent=1, sort_keys=True)  # type: ignore[arg-type]
-    (Path(app.outdir) / EXPORT_NAME).write_text(data + "\n", encoding="utf-8")
-    (Path(app.outdir) / SCHEMA.name).write_text(SCHEMA.read_text(encoding="utf-8"), encoding="utf-8")
+    written = write_redirects(builder, catalog, written)
+    data = json.dumps(export(builder, catalog), ensure_ascii=False, indent=1, sort_keys=True)
+    _write_if_changed(outdir / EXPORT_NAME, data + "\n")
+    _write_if_changed(outdir / SCHEMA.name, SCHEMA.read_text(encoding="utf-8"))
+    _manifest(builder).write_text(json.dumps({"inputs": current, "pages": written}, sort_keys=True),
+                                  encoding="utf-8")

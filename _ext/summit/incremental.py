@@ -30,45 +30,55 @@ def _link_state(catalog: Catalog, objtype: str, name: str) -> tuple[object, ...]
     return (objtype, name, ident, record.docname, catalog.title(objtype, ident))
 
 
-def _session_state(catalog: Catalog, sid: str) -> tuple[object, ...]:
-    session = catalog.sessions[sid]
-    event = catalog.events.get(session.event)
-    return (sid, session.docname, session.title, session.date,
-            event and (event.id, event.docname, event.name, event.start, event.end))
+class _States:
+    """What each page's digest is made of; a session's state is computed once, not once per
+    list that shows it (a glossary shows most sessions several times)."""
 
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.sessions: dict[str, tuple[object, ...]] = {}
 
-def _generated_state(catalog: Catalog, kind: str, target: str) -> tuple[object, ...]:
-    if kind in ("project-sessions", "release-sessions"):
-        table = catalog.project_sessions if kind == "project-sessions" else catalog.release_sessions
-        return tuple(_session_state(catalog, sid) for sid in table.get(target, ()))
-    if kind == "project-children":
-        return tuple((c, catalog.projects[c].docname, catalog.projects[c].name)
-                     for c in catalog.children.get(target, ()))
-    if kind == "release-events":
-        return tuple((e, catalog.events[e].docname, catalog.events[e].name, catalog.events[e].start,
-                      catalog.events[e].end) for e in catalog.release_events.get(target, ()))
-    if kind == "event-cards":
-        return tuple((e.id, e.docname, e.name, e.start, e.end, e.location, e.kind,
-                      catalog.resolve("release", e.cycle) if e.cycle else None,
-                      len(catalog.event_sessions.get(e.id, ())))
-                     for e in (catalog.events[i] for i in catalog.event_order))
-    if kind == "overview":
-        events = {i: (catalog.events[i].docname, catalog.events[i].name) for i in catalog.event_order}
-        return (tuple(events.items()),
-                tuple((pid, catalog.projects[pid].name, catalog.projects[pid].docname,
-                       tuple(catalog.sessions[s].event for s in sids))
-                      for pid, sids in sorted(catalog.project_sessions.items())))
-    raise ValueError(kind)
+    def session(self, sid: str) -> tuple[object, ...]:
+        state = self.sessions.get(sid)
+        if state is None:
+            session = self.catalog.sessions[sid]
+            event = self.catalog.events.get(session.event)
+            state = self.sessions[sid] = (
+                sid, session.docname, session.title, session.date,
+                event and (event.id, event.docname, event.name, event.start, event.end))
+        return state
 
+    def generated(self, kind: str, target: str) -> tuple[object, ...]:
+        catalog = self.catalog
+        if kind in ("project-sessions", "release-sessions"):
+            table = catalog.project_sessions if kind == "project-sessions" else catalog.release_sessions
+            return tuple(self.session(sid) for sid in table.get(target, ()))
+        if kind == "project-children":
+            return tuple((c, catalog.projects[c].docname, catalog.projects[c].name)
+                         for c in catalog.children.get(target, ()))
+        if kind == "release-events":
+            return tuple((e, catalog.events[e].docname, catalog.events[e].name, catalog.events[e].start,
+                          catalog.events[e].end) for e in catalog.release_events.get(target, ()))
+        if kind == "event-cards":
+            return tuple((e.id, e.docname, e.name, e.start, e.end, e.location, e.kind,
+                          catalog.resolve("release", e.cycle) if e.cycle else None,
+                          len(catalog.event_sessions.get(e.id, ())))
+                         for e in (catalog.events[i] for i in catalog.event_order))
+        if kind == "overview":
+            events = {i: (catalog.events[i].docname, catalog.events[i].name) for i in catalog.event_order}
+            return (tuple(events.items()),
+                    tuple((pid, catalog.projects[pid].name, catalog.projects[pid].docname,
+                           tuple(catalog.sessions[s].event for s in sids))
+                          for pid, sids in sorted(catalog.project_sessions.items())))
+        raise ValueError(kind)
 
-def fingerprint(domain: SummitDomain, docname: str) -> str:
-    catalog = domain.catalog
-    state = (
-        sorted(_link_state(catalog, objtype, name) for objtype, name in domain.refs.get(docname, ())),
-        sorted((kind, target, _generated_state(catalog, kind, target))
-               for kind, target in domain.generated.get(docname, ())),
-    )
-    return hashlib.sha1(repr(state).encode("utf-8")).hexdigest()
+    def fingerprint(self, domain: SummitDomain, docname: str) -> str:
+        state = (
+            sorted(_link_state(self.catalog, objtype, name) for objtype, name in domain.refs.get(docname, ())),
+            sorted((kind, target, self.generated(kind, target))
+                   for kind, target in domain.generated.get(docname, ())),
+        )
+        return hashlib.sha1(repr(state).encode("utf-8")).hexdigest()
 
 
 def _store(app: Sphinx) -> Path:
@@ -86,7 +96,8 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
         previous = json.loads(_store(app).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         previous = {}
-    current = {docname: fingerprint(domain, docname) for docname in sorted(env.all_docs)}
+    states = _States(domain.catalog)
+    current = {docname: states.fingerprint(domain, docname) for docname in sorted(env.all_docs)}
     domain.written_state = current
     return [docname for docname, digest in current.items() if previous.get(docname) != digest]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -43,8 +44,12 @@ def is_valid_id(text: str) -> bool:
     return bool(_VALID_ID.match(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """The key names are matched by: case-insensitive, width-insensitive, spaces collapsed."""
+    """The key names are matched by: case-insensitive, width-insensitive, spaces collapsed.
+
+    Cached: every build folds each session's project and release names, a few hundred
+    distinct names written tens of thousands of times."""
     return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
