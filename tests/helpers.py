@@ -33,3 +33,11 @@ def entry(text: str, element_id: str) -> str:
     """A glossary or release entry: from its ``<dt id>`` to the end of its ``<dl>``."""
     start = text.index(f'id="{element_id}"')
     return text[start:text.index("</dd></dl>", start)]
+
+
+def project_index_counts(text: str, project_id: str) -> list[int]:
+    """The session counts the project index shows for a project: one per row linking to its
+    glossary entry (a sub-project has a row of its own and one under its parent)."""
+    row = re.compile(rf'href="glossary\.html#project-{re.escape(project_id)}">.*?</a></td><td>\s*'
+                     r"<em>(\d+) セッション</em>", re.S)
+    return [int(n) for n in row.findall(text)]

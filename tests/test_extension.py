@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import entry, html, inventory, section, warnings
+from helpers import entry, html, inventory, project_index_counts, section, warnings
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +84,13 @@ def test_release_page(built):
 
 def test_domain_indices(built):
     projects = html(built, "summit-projects")
-    assert 'href="glossary.html#project-tacker"' in projects
-    assert 'href="reports/2018-05-vancouver.html#session-japanese-session"' in projects
+    # A directory of the glossary: every project once under its initial, sub-projects also
+    # under their parent, each with its session count; the sessions are the glossary's.
+    assert project_index_counts(projects, "tacker") == [1]
+    assert project_index_counts(projects, "cells-v2") == [1, 1]
+    assert projects.index("#project-nova") < projects.index("#project-cells-v2", projects.index("#project-nova"))
+    assert project_index_counts(projects, "open-vswitch") == [0]
+    assert "#session-" not in projects
     releases = html(built, "summit-releases")
     assert 'href="releases.html#release-newton"' in releases
     assert releases.index("Newton") < releases.index("Queens") < releases.index("Rocky")
