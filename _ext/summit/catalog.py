@@ -127,12 +127,7 @@ class Catalog:
 
     @staticmethod
     def _resolve_all(names: Mapping[str, str], wanted: Iterable[str]) -> list[str]:
-        seen: dict[str, None] = {}
-        for name in wanted:
-            ident = names.get(fold(name))
-            if ident:
-                seen.setdefault(ident)
-        return list(seen)
+        return list(dict.fromkeys(ident for ident in map(names.get, map(fold, wanted)) if ident))
 
     def _link_parents(self) -> None:
         for project in self.projects.values():

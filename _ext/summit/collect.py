@@ -138,11 +138,8 @@ class CollectSessions(SphinxTransform):
             self.document.ids[stable] = section
         section["ids"][:0] = [i for i in (anchor, object_anchor("session", ident)) if i not in section["ids"]]
         note_label(self.env, anchor, title)
-        event_record = self.env.domains["summit"].events.get(self.env.docname) if event else None
-        entries = [("single", f"{title} (セッション)", anchor, "", None)]
-        if event_record:
-            entries.append(("single", f"{event_record.name}; {title}", anchor, "", None))
-        index = addnodes.index(entries=entries)
+        # One entry: listing the sessions again under their event would repeat the chapter's contents.
+        index = addnodes.index(entries=[("single", f"{title} (セッション)", anchor, "", None)])
         title_node = section.next_node(nodes.title)
         section.insert(section.index(title_node) + 1 if title_node else 0, index)
 

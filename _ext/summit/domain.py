@@ -34,12 +34,18 @@ class SummitDomain(Domain):
     }
     roles: ClassVar[dict[str, Any]] = {objtype: SummitXRefRole(warn_dangling=True) for objtype in OBJTYPES}
     indices = [ProjectIndex, ReleaseIndex]
-    initial_data: ClassVar[dict[str, Any]] = {table: {} for table in TABLES}
+    #: the tables, and "stamp": changed whenever they are (see incremental.py)
+    initial_data: ClassVar[dict[str, Any]] = {**{table: {} for table in TABLES}, "stamp": None}
 
     _catalog: Catalog | None = None
     #: per build, not pickled: what the pages will show, and the documents deleted since last time
-    written_state: dict[str, str] | None = None
+    written_state: dict[str, Any] | None = None
     removed_docs: Set[str] = frozenset()
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: documents cleared in this build (re-read or deleted): only they can change the tables
+        self.cleared: set[str] = set()
 
     # -- tables -----------------------------------------------------------------------
 
@@ -108,6 +114,7 @@ class SummitDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for table in TABLES:
             self.data[table].pop(docname, None)
+        self.cleared.add(docname)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import pickle
 import posixpath
 from pathlib import Path
@@ -110,6 +111,21 @@ def write_redirects(builder: StandaloneHTMLBuilder, catalog: Catalog, written: d
     return digests
 
 
+def _all_present(outdir: Path, paths: list[str]) -> bool:
+    """Whether the files exist: a listing per folder, not a stat per file."""
+    folders: dict[str, set[str]] = {}
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        if folder not in folders:
+            try:
+                folders[folder] = set(os.listdir(outdir / folder))
+            except OSError:
+                return False
+        if name not in folders[folder]:
+            return False
+    return True
+
+
 def _write_if_changed(path: Path, text: str) -> None:
     try:
         if path.read_text(encoding="utf-8") == text:
@@ -178,8 +194,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         inputs, written = None, None
     current = _inputs(builder, domain)
-    if current == inputs and (outdir / EXPORT_NAME).exists() and (outdir / SCHEMA.name).exists() \
-            and all((outdir / short).exists() for short in written):
+    if current == inputs and _all_present(outdir, [EXPORT_NAME, SCHEMA.name, *written]):
         return
     catalog = domain.catalog
     written = write_redirects(builder, catalog, written)

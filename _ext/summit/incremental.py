@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .log import warn
 
@@ -87,19 +88,48 @@ def _store(app: Sphinx) -> Path:
     return Path(app.doctreedir) / f"summit-written-{app.builder.name}.json"
 
 
+def declared(domain: SummitDomain, docname: str) -> str:
+    """A digest of what a document contributes to the book-wide view: its records, links and
+    generated lists.  When no document's digest moved, no page shows anything new."""
+    state = (*(domain.data[table].get(docname) for table in ("events", "sessions", "projects", "releases")),
+             sorted(domain.refs.get(docname, ())), sorted(domain.generated.get(docname, ())))
+    return hashlib.sha1(repr(state).encode("utf-8")).hexdigest()
+
+
+def _load(app: Sphinx) -> dict[str, Any] | None:
+    try:
+        stored = json.loads(_store(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stored if isinstance(stored, dict) and set(stored) == {"env", "pages", "declared"} else None
+
+
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: SummitDomain = env.domains["summit"]
     # Cross-document mistakes are reported on every build, not only when their page is re-read.
     for message, subtype, location in domain.catalog.problems:
         warn(message, subtype, location)
-    try:
-        previous = json.loads(_store(app).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = {}
+    previous = _load(app)
+    started_from = domain.data.get("stamp")
+    if domain.cleared:  # the environment changes, and is saved before writing begins
+        domain.data["stamp"] = uuid.uuid4().hex
+    if previous is not None and previous["env"] == started_from and previous["pages"].keys() == env.all_docs.keys():
+        # The last complete build wrote the pages of exactly the environment this build started
+        # from: only the documents read since can have changed what any page shows.
+        now = dict(previous["declared"])
+        now.update({docname: declared(domain, docname) for docname in domain.cleared if docname in env.all_docs})
+        if now == previous["declared"]:
+            domain.written_state = {**previous, "env": domain.data.get("stamp")}
+            return []
     states = _States(domain.catalog)
-    current = {docname: states.fingerprint(domain, docname) for docname in sorted(env.all_docs)}
-    domain.written_state = current
-    return [docname for docname, digest in current.items() if previous.get(docname) != digest]
+    pages = {docname: states.fingerprint(domain, docname) for docname in sorted(env.all_docs)}
+    domain.written_state = {
+        "env": domain.data.get("stamp"),
+        "pages": pages,
+        "declared": {docname: declared(domain, docname) for docname in sorted(env.all_docs)},
+    }
+    before = previous["pages"] if previous is not None else {}
+    return [docname for docname, digest in pages.items() if before.get(docname) != digest]
 
 
 def note_removed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],

@@ -221,4 +221,11 @@ def visit_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None
 
 
 def depart_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None:
+    """Empty the node again, freeing the written nodes at once.
+
+    Parent links make every node tree a reference cycle, which only the garbage collector's
+    rare full passes would reclaim: the glossary's lists would pile up until the page is done.
+    """
+    for child in node.findall(include_self=False):
+        child.parent = None
     node.children = []
