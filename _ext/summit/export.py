@@ -65,12 +65,12 @@ def _manifest(builder: StandaloneHTMLBuilder) -> Path:
     return Path(builder.doctreedir) / f"summit-exports-{builder.name}.json"
 
 
-def _inputs(builder: StandaloneHTMLBuilder, domain: SummitDomain) -> str:
+def _inputs(builder: StandaloneHTMLBuilder, domain: SummitDomain, schema: str) -> str:
     """A digest of everything the exports are made of: the declarations and the settings."""
     tables = [sorted(domain.data[table].items()) for table in ("events", "sessions", "projects", "releases")]
     config = (builder.name, builder.config.html_baseurl, builder.config.html_file_suffix,
               builder.config.html_link_suffix, builder.config.project, EXPORT_VERSION,
-              SCHEMA.read_text(encoding="utf-8"))
+              schema)
     return hashlib.sha1(pickle.dumps((tables, config), protocol=5)).hexdigest()
 
 
@@ -193,13 +193,14 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         inputs, written = last["inputs"], last["pages"]
     except (OSError, ValueError, KeyError, TypeError):
         inputs, written = None, None
-    current = _inputs(builder, domain)
+    schema = SCHEMA.read_text(encoding="utf-8")
+    current = _inputs(builder, domain, schema)
     if current == inputs and _all_present(outdir, [EXPORT_NAME, SCHEMA.name, *written]):
         return
     catalog = domain.catalog
     written = write_redirects(builder, catalog, written)
     data = json.dumps(export(builder, catalog), ensure_ascii=False, indent=1, sort_keys=True)
     _write_if_changed(outdir / EXPORT_NAME, data + "\n")
-    _write_if_changed(outdir / SCHEMA.name, SCHEMA.read_text(encoding="utf-8"))
+    _write_if_changed(outdir / SCHEMA.name, schema)
     _manifest(builder).write_text(json.dumps({"inputs": current, "pages": written}, sort_keys=True),
                                   encoding="utf-8")
