@@ -112,7 +112,7 @@ def test_glossary_and_releases_are_escaped(app):
 def test_indices_are_escaped(app):
     """Both domain indices and the general index list the names as text."""
     projects = visible(html(app, "summit-projects"))
-    for name in ("Amp & % $ # _ { } ~ ^ \\ Project", "「計算」・基盤。〜！"):
+    for name in (IMG, EVENT_NAME, "Amp & % $ # _ { } ~ ^ \\ Project", "「計算」・基盤。〜！"):
         assert name in projects, name
     releases = visible(html(app, "summit-releases"))
     for name in ("Rocky {{ x }} % &", IMG, EVENT_NAME):  # a session row shows its title and event

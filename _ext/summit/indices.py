@@ -1,4 +1,4 @@
-"""Domain indices: a directory of the projects, and per release the sessions that name it."""
+"""Domain indices: per project and per release, the sessions that concern it."""
 
 from __future__ import annotations
 
@@ -29,11 +29,7 @@ def _session_rows(catalog: Catalog, session_ids: Iterable[str], docnames: set[st
 
 
 class ProjectIndex(Index):
-    """Every project by name, with its sub-projects under it and how many sessions concern it.
-
-    A directory into the glossary, which lists the sessions themselves: a row per session here
-    would repeat every glossary list (tens of thousands of rows in a book of years of reports).
-    """
+    """Every project by name, each with its session count and then every session that concerns it."""
 
     name = "projects"
     localname = "プロジェクト索引"
@@ -42,22 +38,14 @@ class ProjectIndex(Index):
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         catalog: Catalog = self.domain.catalog  # type: ignore[attr-defined]
         wanted = set(docnames) if docnames is not None else None
-
-        def row(pid: str, subtype: int) -> IndexEntry:
-            project = catalog.projects[pid]
-            sessions = catalog.project_sessions.get(pid, ())
-            count = sum(1 for sid in sessions if wanted is None or catalog.sessions[sid].docname in wanted)
-            return IndexEntry(project.name, subtype, project.docname, label("project", pid), "", "",
-                              labels.sessions(count))
-
         content: dict[str, list[IndexEntry]] = {}
         for pid in sorted(catalog.projects, key=lambda i: (catalog.projects[i].name.casefold(), i)):
-            if wanted is not None and catalog.projects[pid].docname not in wanted:
-                continue
-            children = [c for c in catalog.children.get(pid, ()) if wanted is None or catalog.projects[c].docname in wanted]
-            entries = content.setdefault(catalog.projects[pid].name[:1].upper(), [])
-            entries.append(row(pid, 1 if children else 0))
-            entries.extend(row(child, 2) for child in children)
+            project = catalog.projects[pid]
+            sessions = _session_rows(catalog, catalog.project_sessions.get(pid, ()), wanted)
+            entries = content.setdefault(project.name[:1].upper(), [])
+            entries.append(IndexEntry(project.name, 1 if sessions else 0, project.docname,
+                                      label("project", pid), "", "", labels.sessions(len(sessions))))
+            entries.extend(sessions)
         return sorted(content.items()), True
 
 
