@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import navigation
 from . import nodes as summit_nodes
 from .collect import CollectSessions
 from .directives import (
@@ -23,7 +24,7 @@ from .export import write_exports
 from .incremental import finish, note_removed, outdated_pages
 from .latex import BibliographyInPlace, CompactFields, copy_latex_package, write_events
 from .references import warn_missing
-from .render import depart_deferred, resolve_generated, visit_deferred
+from .render import SessionMetadata, depart_deferred, resolve_generated, visit_deferred
 from .roles import RestoredRole, SummitXRefRole
 from .search import QuerySplittingJapanese
 
@@ -71,6 +72,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_latex_package("summit")
     app.connect("build-finished", copy_latex_package)
     app.connect("build-finished", write_events)
+    app.add_post_transform(SessionMetadata)
     app.add_post_transform(CompactFields)
     app.add_post_transform(BibliographyInPlace)
 
@@ -81,6 +83,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", resolve_generated)
     app.connect("warn-missing-reference", warn_missing)
     app.connect("build-finished", write_exports)
+    app.connect("env-updated", navigation.forget)
+    app.connect("html-page-context", navigation.share, priority=400)
     return {
         "version": __version__,
         "env_version": SummitDomain.data_version,

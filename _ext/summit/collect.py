@@ -10,9 +10,9 @@ from sphinx.transforms import SphinxTransform
 
 from . import labels
 from .dates import PartialDate, within
-from .directives import _field, joined, note_label, xref
+from .directives import note_label
 from .log import warn
-from .nodes import metadata_fields, summit_generated, summit_session_count, summit_session_meta
+from .nodes import summit_generated, summit_session_count, summit_session_meta
 from .records import SessionRecord, label, object_anchor
 
 if TYPE_CHECKING:
@@ -50,15 +50,17 @@ class CollectSessions(SphinxTransform):
         domain: SummitDomain = self.env.domains["summit"]
         event = domain.events.get(docname)
         sessions: dict[nodes.section, SessionRecord] = {}
+        refs: set[tuple[str, str]] = set()
         for meta in list(self.document.findall(summit_session_meta)):
+            # The block itself is built when the page is written (render.SessionMetadata):
+            # until then the doctree keeps one node per session, not a field list of nodes.
             bound = self.bind(meta, event.id if event else "", sessions)
-            meta.replace_self(self.render(meta))
             if bound is not None:
                 sessions[bound[1]] = bound[0]
+            refs.update((key[:-1], name) for key in ("projects", "releases") for name in meta[key])
 
         # Names given by roles inside a session's section concern that session.
         mentions: dict[str, dict[str, list[str]]] = {}
-        refs: set[tuple[str, str]] = set()
         for ref in self.document.findall(addnodes.pending_xref):
             if ref.get("refdomain") != "summit":
                 continue
@@ -148,29 +150,6 @@ class CollectSessions(SphinxTransform):
             meta["projects"], meta["releases"], meta["speakers"], meta["track"], meta["date"],
             meta["links"], (), (),
         ), section
-
-    def render(self, meta: summit_session_meta) -> nodes.Node:
-        """The metadata block under the session heading, from standard nodes only."""
-        block = nodes.container(classes=["summit-session", "no-search"])
-        fields = metadata_fields()
-        source, line = meta.source, meta.line
-        for key in ("projects", "releases"):
-            if meta[key]:
-                badges = [xref(key[:-1], name, source, line, badge=True) for name in meta[key]]
-                fields += _field(labels.SESSION_FIELDS[key], *joined(badges))
-        if meta["speakers"]:
-            fields += _field(labels.SESSION_FIELDS["speakers"], nodes.Text("、".join(meta["speakers"])))
-        if meta["track"]:
-            fields += _field(labels.SESSION_FIELDS["track"],
-                             nodes.Text(labels.TRACKS.get(meta["track"], meta["track"])))
-        if meta["date"]:
-            fields += _field(labels.SESSION_FIELDS["date"], nodes.Text(PartialDate.parse(meta["date"]).japanese()))
-        if meta["links"]:
-            fields += _field(labels.SESSION_FIELDS["links"], *meta["link_nodes"])
-        if fields.children:
-            block += fields
-        block.source, block.line = source, line
-        return block
 
 
 def _session_section(node: nodes.Node, sessions: dict[nodes.section, SessionRecord]) -> nodes.section | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -84,7 +85,7 @@ class _Declaration:
         return self.env.domains["summit"]
 
 
-def _field(name: str, *body: Node) -> nodes.field:
+def metadata_field(name: str, *body: Node) -> nodes.field:
     field_name = nodes.field_name(name, name)
     paragraph = nodes.paragraph("", "", *body)
     return nodes.field("", field_name, nodes.field_body("", paragraph))
@@ -113,8 +114,12 @@ def badge_classes(objtype: str) -> list[str]:
     return ["summit-badge", f"summit-badge-{objtype}", "sd-badge", f"sd-outline-{colour}", f"sd-text-{colour}"]
 
 
-def link_nodes(urls: list[str], location: Any) -> list[Node]:
-    """URLs as links, each shown as its text; a URL of another scheme stays text, with a warning."""
+def link_nodes(urls: Iterable[str], location: Any = None) -> list[Node]:
+    """URLs as links, each shown as its text; a URL of another scheme stays text.
+
+    Warns at ``location`` about such a URL; without one (the page is being written, the
+    warning was given when the source was read) it does not.
+    """
     result: list[Node] = []
     for url in urls:
         if result:
@@ -122,7 +127,8 @@ def link_nodes(urls: list[str], location: Any) -> list[Node]:
         if is_safe_url(url):
             result.append(nodes.reference(url, url, refuri=url))
         else:
-            warn(f"{url!r} is not an http(s) or mailto URL: shown as text, not linked", "option", location)
+            if location is not None:
+                warn(f"{url!r} is not an http(s) or mailto URL: shown as text, not linked", "option", location)
             result.append(nodes.Text(url))
     return result
 
@@ -204,17 +210,17 @@ class EventDirective(_Declaration, SphinxDirective):
         fields = metadata_fields()
         span = japanese_span(start, end)
         if span:
-            fields += _field(labels.EVENT_FIELDS["dates"], nodes.Text(span))
+            fields += metadata_field(labels.EVENT_FIELDS["dates"], nodes.Text(span))
         if options.get("location"):
-            fields += _field(labels.EVENT_FIELDS["location"], nodes.Text(options["location"]))
+            fields += metadata_field(labels.EVENT_FIELDS["location"], nodes.Text(options["location"]))
         if kind:
-            fields += _field(labels.EVENT_FIELDS["kind"], nodes.Text(labels.KINDS.get(kind, kind)))
+            fields += metadata_field(labels.EVENT_FIELDS["kind"], nodes.Text(labels.KINDS.get(kind, kind)))
         if options.get("cycle"):
             source, line = self.get_source_info()
-            fields += _field(labels.EVENT_FIELDS["cycle"], xref("release", options["cycle"], source, line, badge=True))
+            fields += metadata_field(labels.EVENT_FIELDS["cycle"], xref("release", options["cycle"], source, line, badge=True))
         if options.get("source"):
-            fields += _field(labels.EVENT_FIELDS["source"], *self.cite(options["source"]))
-        fields += _field(labels.EVENT_FIELDS["sessions"], summit_session_count("", "", event=ident))
+            fields += metadata_field(labels.EVENT_FIELDS["source"], *self.cite(options["source"]))
+        fields += metadata_field(labels.EVENT_FIELDS["sessions"], summit_session_count("", "", event=ident))
         block += fields
         if self.content:
             warn("{event} takes no body; the text is kept after the event block", "content",
@@ -255,7 +261,7 @@ class SessionDirective(_Declaration, SphinxDirective):
             links=tuple(links),
         )
         self.set_source_info(meta)
-        meta["link_nodes"] = link_nodes(links, self.get_location()) if links else []
+        link_nodes(links, self.get_location())  # warns now; the block is built when written
         result: list[Node] = [meta]
         if self.content:
             warn("{session} takes no body; the text is kept after the session block", "content",
@@ -323,7 +329,7 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
         raise NotImplementedError
 
     def field(self, key: str, *body: Node) -> nodes.field:
-        return _field(self.field_labels[key], *body)
+        return metadata_field(self.field_labels[key], *body)
 
     def generated_field(self, key: str, kind: str) -> nodes.field:
         placeholder = summit_generated(kind=kind, target=self.ident)

@@ -28,7 +28,7 @@ TABLES = ("events", "sessions", "projects", "releases", "refs", "generated")
 class SummitDomain(Domain):
     name = "summit"
     label = "OpenStack イベント報告"
-    data_version = 2
+    data_version = 3
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
     }
@@ -46,6 +46,8 @@ class SummitDomain(Domain):
         super().__init__(env)
         #: documents cleared in this build (re-read or deleted): only they can change the tables
         self.cleared: set[str] = set()
+        #: per build: the site navigation of pages outside the tree (navigation.py)
+        self.navigation: dict[Any, str] = {}
 
     # -- tables -----------------------------------------------------------------------
 

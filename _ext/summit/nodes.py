@@ -6,7 +6,8 @@ from docutils import nodes
 
 
 class summit_session_meta(nodes.General, nodes.Element):
-    """Left by ``{session}``; the collect transform binds it to its section and renders it."""
+    """Left by ``{session}``; the collect transform binds it to its section, and it stays in the
+    doctree until the page is written (render.SessionMetadata builds the block from it)."""
 
 
 class summit_session_count(nodes.Inline, nodes.TextElement):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import labels
 from .dates import PartialDate, japanese_span
-from .nodes import summit_deferred, summit_generated, summit_pageref
-from .directives import badge_classes
+from .directives import badge_classes, joined, link_nodes, metadata_field, xref
+from .nodes import metadata_fields, summit_deferred, summit_generated, summit_pageref, summit_session_meta
 from .records import label
 
 if TYPE_CHECKING:
@@ -229,3 +230,43 @@ def depart_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> Non
     for child in node.findall(include_self=False):
         child.parent = None
     node.children = []
+
+
+class SessionMetadata(SphinxPostTransform):
+    """The metadata block under each session heading, built as the page is written.
+
+    Read doctrees wait in memory until the writing phase: as one ``summit_session_meta`` node
+    a session costs little there, where its field list would be some thirty nodes.  Runs before
+    Sphinx resolves references (priority 10), so the badges resolve, and warn, as any link.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        for meta in list(self.document.findall(summit_session_meta)):
+            meta.replace_self(session_metadata(meta))
+
+
+def session_metadata(meta: summit_session_meta) -> nodes.container:
+    """The block, from standard nodes only; kept out of the search index like every metadata block."""
+    block = nodes.container(classes=["summit-session", "no-search"])
+    fields = metadata_fields()
+    source, line = meta.source, meta.line
+    for key in ("projects", "releases"):
+        if meta[key]:
+            badges = [xref(key[:-1], name, source, line, badge=True) for name in meta[key]]
+            fields += metadata_field(labels.SESSION_FIELDS[key], *joined(badges))
+    if meta["speakers"]:
+        fields += metadata_field(labels.SESSION_FIELDS["speakers"], nodes.Text("、".join(meta["speakers"])))
+    if meta["track"]:
+        fields += metadata_field(labels.SESSION_FIELDS["track"],
+                                 nodes.Text(labels.TRACKS.get(meta["track"], meta["track"])))
+    if meta["date"]:
+        fields += metadata_field(labels.SESSION_FIELDS["date"],
+                                 nodes.Text(PartialDate.parse(meta["date"]).japanese()))
+    if meta["links"]:
+        fields += metadata_field(labels.SESSION_FIELDS["links"], *link_nodes(meta["links"]))
+    if fields.children:
+        block += fields
+    block.source, block.line = source, line
+    return block
