@@ -60,14 +60,22 @@ def incremental_only(root: Path, book: Book, names: list[str], runs: int) -> Non
             times[name]["paragraph"].append(edited.wall)
             times[name]["noop"].append(noop.wall)
             times[name]["others"].append(edited.others + noop.others)
-    floor = {k: statistics.median(v) for k, v in times["floor"].items()}
     print(f"\nRebuilds, medians of {runs} (ratio to floor)\n")
     print("| variant | paragraph edited s | no change s | others' CPU s (sum) |")
     print("| --- | ---: | ---: | ---: |")
+    for name, cells in zip(names, ratio_cells(times, names, ("paragraph", "noop"))):
+        print(f"| {name} | " + " | ".join(cells) + f" | {sum(times[name]['others']):.1f} |")
+
+
+def ratio_cells(figures: dict[str, dict[str, list[float]]], names: list[str],
+                keys: tuple[str, ...]) -> list[list[str]]:
+    """Per variant, each figure's median with its ratio to the floor's: "5.06 (1.173)"."""
+    floor = {k: statistics.median(v) for k, v in figures["floor"].items()}
+    rows = []
     for name in names:
-        m = {k: statistics.median(v) for k, v in times[name].items()}
-        print(f"| {name} | {m['paragraph']:.2f} ({m['paragraph'] / floor['paragraph']:.3f}) | "
-              f"{m['noop']:.2f} ({m['noop'] / floor['noop']:.3f}) | {sum(times[name]['others']):.1f} |")
+        m = {k: statistics.median(v) for k, v in figures[name].items()}
+        rows.append([f"{m[k]:.2f} ({m[k] / floor[k]:.3f})" for k in keys])
+    return rows
 
 
 def main() -> None:
@@ -116,14 +124,11 @@ def main() -> None:
                     figures[name].setdefault(f"{kind} {key}", []).append(getattr(b, key))
             log(f"  {name} #{i + 1}: clean {builds['clean'].cpu:.1f} CPU s, paragraph {builds['paragraph'].wall:.2f} s,"
                 f" project {builds['project'].wall:.2f} s, written {len(builds['project'].written)}")
-    floor = {k: statistics.median(v) for k, v in figures["floor"].items()}
     print(f"\n{args.sessions} sessions, medians of {args.runs} (ratio to floor)\n")
     print("| variant | clean CPU s | clean wall s | peak RSS MB | paragraph s | +project s |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for name in names:
-        m = {k: statistics.median(v) for k, v in figures[name].items()}
-        cells = [f"{m[k]:.2f} ({m[k] / floor[k]:.3f})" for k in
-                 ("clean cpu", "clean wall", "clean rss_mb", "paragraph wall", "project wall")]
+    keys = ("clean cpu", "clean wall", "clean rss_mb", "paragraph wall", "project wall")
+    for name, cells in zip(names, ratio_cells(figures, names, keys)):
         print(f"| {name} | " + " | ".join(cells) + " |")
     print("\nWhere the peak RSS grew most (last clean build; MB between two marks)\n")
     for name, steps in peaks.items():

@@ -9,7 +9,6 @@ import hashlib
 import html
 import json
 import os
-import pickle
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,12 +65,16 @@ def _manifest(builder: StandaloneHTMLBuilder) -> Path:
 
 
 def _inputs(builder: StandaloneHTMLBuilder, domain: SummitDomain, schema: str) -> str:
-    """A digest of everything the exports are made of: the declarations and the settings."""
-    tables = [sorted(domain.data[table].items()) for table in ("events", "sessions", "projects", "releases")]
+    """A digest of everything the exports are made of: the declarations and the settings.
+
+    The declarations are the per-document digests ``env-get-updated`` already took
+    (incremental.py): each document's records, links and generated lists.
+    """
+    declared = sorted(domain.written_state["declared"].items())  # type: ignore[index]
     config = (builder.name, builder.config.html_baseurl, builder.config.html_file_suffix,
               builder.config.html_link_suffix, builder.config.project, EXPORT_VERSION,
               schema)
-    return hashlib.sha1(pickle.dumps((tables, config), protocol=5)).hexdigest()
+    return hashlib.sha1(repr((declared, config)).encode("utf-8")).hexdigest()
 
 
 def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, str]:
