@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -119,3 +120,31 @@ def test_removing_a_release_entry_rewrites_the_chapter_that_links_it(book):
     assert CHAPTER in book.written
     assert any("unknown release 'Queens'" in line for line in warnings(book.app))
     assert "glossary" not in book.written
+
+
+def test_exports_follow_the_declarations(book):
+    """summit.json and the short-URL pages are skipped when no declaration changed, and follow
+    every change that there is."""
+    out = Path(book.app.outdir)
+
+    def session(sid: str) -> dict:
+        data = json.loads((out / "summit.json").read_text(encoding="utf-8"))
+        return next(s for s in data["sessions"] if s["id"] == sid)
+
+    short = out / "s" / "japanese-session.html"
+    before = {path: path.stat().st_mtime_ns for path in (out / "summit.json", short)}
+    assert "nova" not in session("japanese-session")["projects"]
+    book.edit(CHAPTER, "詳細は", "詳しくは")
+    book.build()
+    assert {path: path.stat().st_mtime_ns for path in before} == before
+    book.edit(CHAPTER, ":projects: Tacker", ":projects: Tacker, Nova")
+    book.build()
+    assert session("japanese-session")["projects"] == ["tacker", "nova"]
+    short.unlink()  # a page lost from the output folder is written again
+    book.build()
+    assert short.exists()
+    book.edit(CHAPTER, ":::{session} japanese-session\n:projects: Tacker, Nova\n:::\n", "")
+    book.build()
+    assert not short.exists()
+    assert not any(s["id"] == "japanese-session" for s in
+                   json.loads((out / "summit.json").read_text(encoding="utf-8"))["sessions"])
