@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import navigation
 from . import nodes as summit_nodes
-from .collect import CollectSessions
+from .collect import CollectSessions, name_blank_titles
 from .directives import (
     EditorialDirective,
     EventDirective,
@@ -77,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(BibliographyInPlace)
 
     app.add_transform(CollectSessions)
+    app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector
     app.connect("env-get-outdated", note_removed)
     app.connect("env-get-updated", outdated_pages)
     app.connect("build-finished", finish)

@@ -191,8 +191,9 @@ class Catalog:
                 "project": self.projects, "release": self.releases}[objtype].get(ident)
 
     def title(self, objtype: str, ident: str) -> str:
+        """The display name: never blank (objects.inv cannot carry a blank name; readers need one)."""
         record = self.record(objtype, ident)
-        return record.title if objtype == "session" else record.name
+        return " ".join((record.title if objtype == "session" else record.name).split()) or ident
 
     def hint(self, objtype: str, name: str) -> str:
         """`` (did you mean ...?)`` with the closest declared names, or nothing."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import clean_astext
 
 from . import labels
 from .dates import PartialDate, within
@@ -121,6 +122,12 @@ class CollectSessions(SphinxTransform):
             # A session title is text: markup the author typed (<img ...>) is shown, not run.
             raw.replace_self(nodes.Text(raw.astext()))
         title = section_title(section)
+        if not title:
+            # An empty heading (``## #`` in CommonMark) would give the session no name: indices,
+            # back-references and objects.inv need one, and a wiki cannot link a blank.
+            warn(f"session {ident!r} has an empty heading: its id is shown as its title",
+                 "structure", location)
+            title = ident
         if meta["date"] and event:
             record = self.env.domains["summit"].events[self.env.docname]
             start = PartialDate.parse(record.start) if record.start else None
@@ -159,3 +166,14 @@ def _session_section(node: nodes.Node, sessions: dict[nodes.section, SessionReco
             return parent
         parent = parent.parent
     return None
+
+
+def name_blank_titles(app: object, doctree: nodes.document) -> None:
+    """A page titled with blanks or markup only (``# 　``, ``# <b>``) would enter objects.inv with a blank name,
+    which inventory readers misparse: give it Sphinx's own placeholder for untitled pages."""
+    env = doctree.settings.env
+    docname = env.docname
+    for titles in (env.titles, env.longtitles):
+        title = titles.get(docname)
+        if title is not None and not clean_astext(title).strip():  # what objects.inv will carry
+            titles[docname] = nodes.title("", "<no title>")

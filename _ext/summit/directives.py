@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import roles
+from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 from sphinx.util.docutils import SphinxDirective
@@ -16,7 +17,7 @@ from .dates import PartialDate, japanese_span
 from .log import warn
 from .nodes import metadata_fields, summit_generated, summit_session_count, summit_session_meta
 from .records import EventRecord, ProjectRecord, ReleaseRecord, label, object_anchor
-from .text import is_safe_url, is_valid_id, proposed_id, slugify, split_links, split_list, split_options
+from .text import is_safe_url, is_valid_id, proposed_id, slugify, split_links, split_argument, split_list, split_options
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -36,6 +37,7 @@ class _Declaration:
 
     def read_options(self: Any) -> dict[str, str]:
         """Take the option block off the content; warn about what is wrong in it."""
+        self.reclaim_rst_options()
         written, repeated, count = split_options(list(self.content))
         self.content = self.content[count:]
         self.content_offset += count
@@ -49,6 +51,19 @@ class _Declaration:
                 warn(f"unknown option :{name}: of {{{self.name}}} (allowed: {allowed})", "option",
                      self.get_location())
         return {name: written[name] for name in self.known_options if name in written}
+
+    def reclaim_rst_options(self: Any) -> None:
+        """In a reST document the option lines arrive inside the argument: put them back in
+        front of the content, where MyST leaves them, so both read the same block."""
+        if not self.arguments:
+            return
+        argument, options = split_argument(self.arguments[-1])
+        if not options:
+            return
+        self.arguments = [*self.arguments[:-1], *([argument] if argument else [])]
+        source, _ = self.get_source_info()
+        self.content = StringList(options, source) + self.content
+        self.content_offset -= len(options)
 
     def read_list(self: Any, options: dict[str, str], name: str) -> tuple[str, ...]:
         items, empty = split_list(options.get(name, ""))
@@ -343,16 +358,21 @@ class ProjectDirective(_EntryDirective):
     known_options = ("id", "aliases", "parent", "url")
     field_labels = labels.PROJECT_FIELDS
 
+    def get_signatures(self) -> list[str]:
+        signatures = super().get_signatures()
+        self.aliases = self.read_list(self.values, "aliases")  # read (and warned about) once
+        return signatures
+
     def note(self, ident: str, name: str) -> None:
         self.summit_domain().note_project(ProjectRecord(
             ident, self.env.docname, self.lineno, name,
-            self.read_list(self.values, "aliases"), self.values.get("parent", ""), self.values.get("url", ""),
+            self.aliases, self.values.get("parent", ""), self.values.get("url", ""),
         ))
 
     def transform_content(self, content_node: addnodes.desc_content) -> None:
         fields = metadata_fields()
         source, line = self.get_source_info()
-        aliases = self.read_list(self.values, "aliases")
+        aliases = self.aliases
         if aliases:
             fields += self.field("aliases", nodes.Text("、".join(aliases)))
         if self.values.get("parent"):
@@ -370,11 +390,12 @@ class ReleaseDirective(_EntryDirective):
     objtype = "release"
     known_options = ("id", "version", "released", "aliases")
 
+    field_labels = labels.RELEASE_FIELDS
+
     def get_signatures(self) -> list[str]:
         signatures = super().get_signatures()
         self.released = self.read_date(self.values, "released")
         return signatures
-    field_labels = labels.RELEASE_FIELDS
 
     def note(self, ident: str, name: str) -> None:
         released = self.released

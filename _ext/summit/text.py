@@ -81,6 +81,29 @@ def split_list(value: str) -> tuple[list[str], int]:
 _OPTION_LINE = re.compile(r"^:([A-Za-z0-9_-]+):(.*)$")
 
 
+def split_argument(text: str) -> tuple[str, list[str]]:
+    """Separate the option block reST folded into a directive's argument.
+
+    Without an ``option_spec`` docutils takes every line up to the first blank one as the
+    argument, option lines included (MyST hands them over as content instead).  Returns the
+    argument proper and the option lines, continuation lines joined to the option they
+    continue, so both parsers give ``split_options`` the same lines.
+    """
+    lines = text.split("\n")
+    for start, line in enumerate(lines):
+        if _OPTION_LINE.match(line.strip()):
+            break
+    else:
+        return text, []
+    options: list[str] = []
+    for line in lines[start:]:
+        if options and line[:1].isspace() and not _OPTION_LINE.match(line.strip()):
+            options[-1] = f"{options[-1].rstrip()} {line.strip()}"
+        else:
+            options.append(line.strip())
+    return "\n".join(lines[:start]).strip(), options
+
+
 def split_options(lines: list[str]) -> tuple[dict[str, str], list[str], int]:
     """Read the leading ``:name: value`` lines of a directive body exactly as written.
 

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "summit"]
+myst_enable_extensions = ["colon_fence"]
+language = "ja"
