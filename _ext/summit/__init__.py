@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import navigation
+from . import navigation, state
 from . import nodes as summit_nodes
 from .collect import CollectSessions, name_blank_titles
 from .directives import (
@@ -21,7 +21,7 @@ from .directives import (
 )
 from .domain import OBJTYPES, SummitDomain
 from .export import write_exports
-from .incremental import finish, note_removed, outdated_pages
+from .incremental import finish, outdated_pages
 from .latex import BibliographyInPlace, CompactFields, copy_latex_package, write_events
 from .references import warn_missing
 from .render import SessionMetadata, depart_deferred, resolve_generated, visit_deferred
@@ -37,6 +37,9 @@ __version__ = "1.0"
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("summit_chapter_dirs", ["reports"], "env", types=[list])
+    # Short URLs and summit.json for the site builders (html, dirhtml); False writes neither
+    # and removes what an earlier build exported.
+    app.add_config_value("summit_exports", True, "", types=[bool])
 
     app.add_domain(SummitDomain)
     app.add_directive_to_domain("summit", "event", EventDirective)
@@ -78,13 +81,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_transform(CollectSessions)
     app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector
-    app.connect("env-get-outdated", note_removed)
+    app.connect("env-get-outdated", state.begin, priority=100)  # first: a new build starts
+    app.connect("env-purge-doc", state.purged)
     app.connect("env-get-updated", outdated_pages)
     app.connect("build-finished", finish)
     app.connect("doctree-resolved", resolve_generated)
     app.connect("warn-missing-reference", warn_missing)
     app.connect("build-finished", write_exports)
-    app.connect("env-updated", navigation.forget)
     app.connect("html-page-context", navigation.share, priority=400)
     return {
         "version": __version__,

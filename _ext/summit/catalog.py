@@ -186,9 +186,17 @@ class Catalog:
         ident = name.strip().lower()
         return ident if ident in table else None
 
-    def record(self, objtype: str, ident: str) -> Any:
+    def table(self, objtype: str) -> dict[str, Any]:
+        """The objtype -> table mapping, in one place."""
         return {"event": self.events, "session": self.sessions,
-                "project": self.projects, "release": self.releases}[objtype].get(ident)
+                "project": self.projects, "release": self.releases}[objtype]
+
+    def tables(self) -> list[tuple[str, dict[str, Any]]]:
+        """Every objtype with its table, in the order the book lists them."""
+        return [(objtype, self.table(objtype)) for objtype in ("event", "session", "project", "release")]
+
+    def record(self, objtype: str, ident: str) -> Any:
+        return self.table(objtype).get(ident)
 
     def title(self, objtype: str, ident: str) -> str:
         """The display name: never blank (objects.inv cannot carry a blank name; readers need one)."""

@@ -37,17 +37,9 @@ class SummitDomain(Domain):
     #: the tables, and "stamp": changed whenever they are (see incremental.py)
     initial_data: ClassVar[dict[str, Any]] = {**{table: {} for table in TABLES}, "stamp": None}
 
+    #: the book-wide view of the tables, derived from them alone and dropped whenever they
+    #: change (per-build state lives in state.py, not here)
     _catalog: Catalog | None = None
-    #: per build, not pickled: what the pages will show, and the documents deleted since last time
-    written_state: dict[str, Any] | None = None
-    removed_docs: Set[str] = frozenset()
-
-    def __init__(self, env: BuildEnvironment) -> None:
-        super().__init__(env)
-        #: documents cleared in this build (re-read or deleted): only they can change the tables
-        self.cleared: set[str] = set()
-        #: per build: the site navigation of pages outside the tree (navigation.py)
-        self.navigation: dict[Any, str] = {}
 
     # -- tables -----------------------------------------------------------------------
 
@@ -116,7 +108,6 @@ class SummitDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for table in TABLES:
             self.data[table].pop(docname, None)
-        self.cleared.add(docname)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -173,12 +164,7 @@ class SummitDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         catalog = self.catalog
-        for objtype, table in (
-            ("event", catalog.events),
-            ("session", catalog.sessions),
-            ("project", catalog.projects),
-            ("release", catalog.releases),
-        ):
+        for objtype, table in catalog.tables():
             for ident in sorted(table):
                 record = table[ident]
                 yield (ident, catalog.title(objtype, ident), objtype, record.docname,

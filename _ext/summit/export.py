@@ -1,19 +1,24 @@
-"""What the HTML build leaves for wikis: permanent short URLs and a JSON export of the book.
+"""What the web site leaves for wikis: permanent short URLs and a JSON export of the book.
 
-Both are derived from the catalog after writing; neither enters a doctree.
+Both are derived from the catalog after writing; neither enters a doctree.  Written for the
+site builders only (``SITE_BUILDERS``), listed in a manifest, and only what the manifest lists
+is ever removed again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
-import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util.osutil import relative_uri
+
+from . import state
 from .catalog import Catalog
+from .digest import digest
+from .log import warn
 from .records import label
 
 if TYPE_CHECKING:
@@ -43,6 +48,16 @@ _REDIRECT = """<!DOCTYPE html>
 """
 
 
+#: The builders whose output is a web site a wiki links into.  Others with ``format == "html"``
+#: are not: epub packs every file it finds (and warns on unknown types), singlehtml has one
+#: page, json and pickle are data for another renderer.
+SITE_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+def wanted(app: Sphinx) -> bool:
+    return app.builder.name in SITE_BUILDERS and bool(app.config.summit_exports)
+
+
 def _page_uri(builder: StandaloneHTMLBuilder, docname: str, anchor: str) -> str:
     return f"{builder.get_target_uri(docname)}#{anchor}"
 
@@ -52,29 +67,63 @@ def _absolute(baseurl: str, uri: str) -> str:
 
 
 def objects(catalog: Catalog) -> list[tuple[str, str]]:
-    return [(objtype, ident)
-            for objtype, table in (("event", catalog.events), ("session", catalog.sessions),
-                                   ("project", catalog.projects), ("release", catalog.releases))
-            for ident in sorted(table)]
+    return [(objtype, ident) for objtype, table in catalog.tables() for ident in sorted(table)]
 
 
 def _manifest(builder: StandaloneHTMLBuilder) -> Path:
-    """What the last complete build wrote, beside the environment: the digest of its inputs and
-    of each short-URL page (a fresh output folder is noticed: pages are checked to exist)."""
+    """What the exports of the last complete build wrote, beside the environment: the digest
+    of their inputs and of each file.  Only files listed here are ever deleted."""
     return Path(builder.doctreedir) / f"summit-exports-{builder.name}.json"
 
 
-def _inputs(builder: StandaloneHTMLBuilder, domain: SummitDomain, schema: str) -> str:
+def _load_manifest(builder: StandaloneHTMLBuilder) -> tuple[str | None, dict[str, str]]:
+    try:
+        last = json.loads(_manifest(builder).read_text(encoding="utf-8"))
+        inputs, files = last["inputs"], last["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, {}
+    if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        return None, {}
+    return inputs, files
+
+
+def _inputs(builder: StandaloneHTMLBuilder, declared: dict[str, str], schema: str,
+            collisions: set[str]) -> str:
     """A digest of everything the exports are made of: the declarations and the settings.
 
     The declarations are the per-document digests ``env-get-updated`` already took
     (incremental.py): each document's records, links and generated lists.
     """
-    declared = sorted(domain.written_state["declared"].items())  # type: ignore[index]
     config = (builder.name, builder.config.html_baseurl, builder.config.html_file_suffix,
               builder.config.html_link_suffix, builder.config.project, EXPORT_VERSION,
-              schema)
-    return hashlib.sha1(repr((declared, config)).encode("utf-8")).hexdigest()
+              schema, sorted(collisions))
+    return digest((sorted(declared.items()), config))
+
+
+def document_pages(builder: StandaloneHTMLBuilder) -> dict[str, str]:
+    """Output path -> docname of the documents in the short-URL folders: never ours to touch."""
+    outdir = Path(builder.outdir)
+    pages = {}
+    for docname in builder.env.found_docs:
+        if docname.split("/", 1)[0] in SHORT.values():
+            pages[Path(builder.get_outfilename(docname)).relative_to(outdir).as_posix()] = docname
+    return pages
+
+
+def collisions(builder: StandaloneHTMLBuilder, catalog: Catalog) -> set[str]:
+    """Short URLs that are a document's page: warned about (at the declaration, on every
+    build), and left to the document."""
+    documents = document_pages(builder)
+    found = set()
+    for objtype, ident in objects(catalog):
+        short = f"{SHORT[objtype]}/{ident}.html"
+        if short in documents:
+            record = catalog.record(objtype, ident)
+            warn(f"the short URL {short} of {objtype} {ident!r} is the page of document "
+                 f"{documents[short]!r}: the short URL is not written (rename the document or the id)",
+                 "export", (record.docname, record.lineno))
+            found.add(short)
+    return found
 
 
 def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, str]:
@@ -83,10 +132,12 @@ def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str
     pages = {}
     for objtype, ident in objects(catalog):
         record = catalog.record(objtype, ident)
+        short = f"{SHORT[objtype]}/{ident}.html"
         page_uri, anchor = builder.get_target_uri(record.docname), label(objtype, ident)
-        target = f"{posixpath.relpath(page_uri or '.', SHORT[objtype])}#{anchor}"
+        # relative_uri keeps dirhtml's trailing slash (posixpath.relpath drops it)
+        target = f"{relative_uri(short, page_uri)}#{anchor}"
         canonical = _absolute(baseurl, f"{page_uri}#{anchor}")
-        pages[f"{SHORT[objtype]}/{ident}.html"] = _REDIRECT.format(
+        pages[short] = _REDIRECT.format(
             title=html.escape(catalog.title(objtype, ident)),
             canonical=f'\n<link rel="canonical" href="{html.escape(canonical)}">' if baseurl else "",
             target=html.escape(target),
@@ -94,24 +145,19 @@ def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str
     return pages
 
 
-def write_redirects(builder: StandaloneHTMLBuilder, catalog: Catalog, written: dict[str, str] | None) -> dict[str, str]:
-    """Write the short-URL pages that are new or changed, remove those of deleted objects;
-    return the digest of each page.  ``written``: the digests of the last build, if known."""
-    outdir = Path(builder.outdir)
-    pages = redirect_pages(builder, catalog)
-    if written is None:  # no record of earlier builds: look at what the folders hold
-        written = {f"{folder}/{path.name}": "" for folder in SHORT.values()
-                   for path in sorted((outdir / folder).glob("*.html"))}
-    for stale in sorted(set(written) - set(pages)):  # the object was deleted or renamed
+def _write_files(outdir: Path, files: dict[str, str], before: dict[str, str], keep: set[str]) -> dict[str, str]:
+    """Write what is new or changed; delete what the last build wrote and this one does not,
+    except the paths in ``keep`` (documents' pages).  Returns the digest of every file written."""
+    for stale in sorted(set(before) - set(files) - keep):
         (outdir / stale).unlink(missing_ok=True)
-    digests = {}
-    for short, page in pages.items():
-        digest = digests[short] = hashlib.sha1(page.encode("utf-8")).hexdigest()
-        path = outdir / short
-        if written.get(short) != digest or not path.exists():
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(page, encoding="utf-8")
-    return digests
+    written = {}
+    for path, text in files.items():
+        written[path] = digest(text)
+        target = outdir / path
+        if before.get(path) != written[path] or not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return written
 
 
 def _all_present(outdir: Path, paths: list[str]) -> bool:
@@ -127,15 +173,6 @@ def _all_present(outdir: Path, paths: list[str]) -> bool:
         if name not in folders[folder]:
             return False
     return True
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except OSError:
-        pass
-    path.write_text(text, encoding="utf-8")
 
 
 def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
@@ -182,28 +219,36 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
 
 
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """After every HTML build; cheap when no declaration changed (an author's usual edit).
+    """After every site build; cheap when no declaration changed (an author's usual edit).
 
     Every object has a short-URL page: an edit must not cost a pass over thousands of files.
+    Where exports are not wanted (another builder, ``summit_exports = False``), what an earlier
+    build of this builder exported is removed.
     """
-    if exception is not None or app.builder.format != "html" or app.builder.name == "singlehtml":
+    if exception is not None or app.builder.format != "html":
         return
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
-    domain: SummitDomain = app.env.domains["summit"]
     outdir = Path(builder.outdir)
-    try:
-        last = json.loads(_manifest(builder).read_text(encoding="utf-8"))
-        inputs, written = last["inputs"], last["pages"]
-    except (OSError, ValueError, KeyError, TypeError):
-        inputs, written = None, None
-    schema = SCHEMA.read_text(encoding="utf-8")
-    current = _inputs(builder, domain, schema)
-    if current == inputs and _all_present(outdir, [EXPORT_NAME, SCHEMA.name, *written]):
+    inputs, before = _load_manifest(builder)
+    if not wanted(app):
+        if before:  # switched off since: take back exactly what we wrote
+            _write_files(outdir, {}, before, set(document_pages(builder)))
+            _manifest(builder).unlink(missing_ok=True)
         return
+    domain: SummitDomain = app.env.domains["summit"]
     catalog = domain.catalog
-    written = write_redirects(builder, catalog, written)
+    build = state.of(app.env)
+    clashes = collisions(builder, catalog)
+    schema = SCHEMA.read_text(encoding="utf-8")
+    declared = build.written["declared"] if build.written is not None else {}
+    current = _inputs(builder, declared, schema, clashes)
+    if current == inputs and _all_present(outdir, list(before)):
+        build.exported = before
+        return
+    files = {path: page for path, page in redirect_pages(builder, catalog).items() if path not in clashes}
     data = json.dumps(export(builder, catalog), ensure_ascii=False, indent=1, sort_keys=True)
-    _write_if_changed(outdir / EXPORT_NAME, data + "\n")
-    _write_if_changed(outdir / SCHEMA.name, schema)
-    _manifest(builder).write_text(json.dumps({"inputs": current, "pages": written}, sort_keys=True),
+    files[EXPORT_NAME] = data + "\n"
+    files[SCHEMA.name] = schema
+    build.exported = _write_files(outdir, files, before, set(document_pages(builder)))
+    _manifest(builder).write_text(json.dumps({"inputs": current, "files": build.exported}, sort_keys=True),
                                   encoding="utf-8")

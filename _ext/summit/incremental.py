@@ -7,12 +7,13 @@ generated content and links are made from, and return the pages whose digest mov
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import state
+from .digest import digest
 from .log import warn
 
 if TYPE_CHECKING:
@@ -74,12 +75,12 @@ class _States:
         raise ValueError(kind)
 
     def fingerprint(self, domain: SummitDomain, docname: str) -> str:
-        state = (
+        shown = (
             sorted(_link_state(self.catalog, objtype, name) for objtype, name in domain.refs.get(docname, ())),
             sorted((kind, target, self.generated(kind, target))
                    for kind, target in domain.generated.get(docname, ())),
         )
-        return hashlib.sha1(repr(state).encode("utf-8")).hexdigest()
+        return digest(shown)
 
 
 def _store(app: Sphinx) -> Path:
@@ -91,9 +92,9 @@ def _store(app: Sphinx) -> Path:
 def declared(domain: SummitDomain, docname: str) -> str:
     """A digest of what a document contributes to the book-wide view: its records, links and
     generated lists.  When no document's digest moved, no page shows anything new."""
-    state = (*(domain.data[table].get(docname) for table in ("events", "sessions", "projects", "releases")),
+    contributed = (*(domain.data[table].get(docname) for table in ("events", "sessions", "projects", "releases")),
              sorted(domain.refs.get(docname, ())), sorted(domain.generated.get(docname, ())))
-    return hashlib.sha1(repr(state).encode("utf-8")).hexdigest()
+    return digest(contributed)
 
 
 def _load(app: Sphinx) -> dict[str, Any] | None:
@@ -109,21 +110,22 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # Cross-document mistakes are reported on every build, not only when their page is re-read.
     for message, subtype, location in domain.catalog.problems:
         warn(message, subtype, location)
+    build = state.of(env)
     previous = _load(app)
     started_from = domain.data.get("stamp")
-    if domain.cleared:  # the environment changes, and is saved before writing begins
+    if build.cleared:  # the environment changes, and is saved before writing begins
         domain.data["stamp"] = uuid.uuid4().hex
     if previous is not None and previous["env"] == started_from and previous["pages"].keys() == env.all_docs.keys():
         # The last complete build wrote the pages of exactly the environment this build started
         # from: only the documents read since can have changed what any page shows.
         now = dict(previous["declared"])
-        now.update({docname: declared(domain, docname) for docname in domain.cleared if docname in env.all_docs})
+        now.update({docname: declared(domain, docname) for docname in build.cleared if docname in env.all_docs})
         if now == previous["declared"]:
-            domain.written_state = {**previous, "env": domain.data.get("stamp")}
+            build.written = {**previous, "env": domain.data.get("stamp")}
             return []
     states = _States(domain.catalog)
     pages = {docname: states.fingerprint(domain, docname) for docname in sorted(env.all_docs)}
-    domain.written_state = {
+    build.written = {
         "env": domain.data.get("stamp"),
         "pages": pages,
         "declared": {docname: declared(domain, docname) for docname in sorted(env.all_docs)},
@@ -132,21 +134,15 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return [docname for docname, digest in pages.items() if before.get(docname) != digest]
 
 
-def note_removed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                 removed: set[str]) -> list[str]:
-    env.domains["summit"].removed_docs = set(removed)
-    return []
-
-
 def finish(app: Sphinx, exception: Exception | None) -> None:
     """After a complete build: remember what the pages show now; drop pages of deleted chapters."""
     if exception is not None:
         return
-    domain: SummitDomain = app.env.domains["summit"]
-    if domain.written_state is not None:
-        _store(app).write_text(json.dumps(domain.written_state, sort_keys=True), encoding="utf-8")
+    build = state.of(app.env)
+    if build.written is not None:
+        _store(app).write_text(json.dumps(build.written, sort_keys=True), encoding="utf-8")
     outfile = getattr(app.builder, "get_outfilename", None)
-    for docname in sorted(domain.removed_docs):
+    for docname in sorted(build.removed):
         # Sphinx leaves a deleted chapter's page behind, with sessions that exist nowhere else.
         if outfile is not None:
             Path(outfile(docname)).unlink(missing_ok=True)

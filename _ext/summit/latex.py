@@ -26,7 +26,7 @@ LATEX_PACKAGE = Path(__file__).parent / "latex" / "summit.sty"
 def copy_latex_package(app: Sphinx, exception: Exception | None) -> None:
     """summit.sty next to the .tex: how our nodes look in print (page references, boxes)."""
     if exception is None and app.builder.format == "latex":
-        copy_asset_file(LATEX_PACKAGE, app.outdir)
+        copy_asset_file(LATEX_PACKAGE, app.outdir, force=True)  # an edited .sty replaces the old one
 
 
 class CompactFields(SphinxPostTransform):

@@ -20,6 +20,7 @@ SUBTYPES: dict[str, str] = {
     "option": "an unknown, repeated, empty or malformed option value",
     "content": "body content in a directive that takes none (kept and shown)",
     "restored": "a malformed {restored} role",
+    "export": "an object whose short URL is the page of a document (the short URL is not written)",
 }
 
 

@@ -14,20 +14,16 @@ import posixpath
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from . import state
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
 
 def our_index_pages(app: Sphinx) -> set[str]:
     domain = app.env.domains["summit"]
     return {f"{domain.name}-{index.name}" for index in domain.indices}
-
-
-def forget(app: Sphinx, env: BuildEnvironment) -> None:
-    """A new build may have new titles or chapters: start from nothing."""
-    env.domains["summit"].navigation = {}  # type: ignore[attr-defined]
 
 
 def share(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -39,7 +35,8 @@ def share(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any]
     compute: Callable[..., str] | None = context.get("toctree")
     if compute is None or doctree is not None or pagename in app.env.all_docs:
         return  # documents mark their own place in the tree
-    store: dict[Any, str] = app.env.domains["summit"].navigation  # type: ignore[attr-defined]
+    # Per build (state.py): a new build may have new titles or chapters.
+    store = state.of(app.env).navigation
     reuse = pagename in our_index_pages(app)
     folder = posixpath.dirname(pagename)
 

@@ -20,9 +20,9 @@ def slugify(text: str) -> str:
 
 def proposed_id(text: str, what: str) -> str:
     """A valid id for ``text``: its slug, or a stable one from its hash when nothing ASCII is left."""
-    import hashlib
+    from .digest import digest
 
-    return slugify(text) or f"{what}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+    return slugify(text) or f"{what}-{digest(text)[:8]}"
 
 
 _LINK_SCHEMES = ("http", "https", "mailto", "ftp")
