@@ -102,3 +102,21 @@ latex_elements = {
 latex_additional_files = ["docs/_latex/openstack-reports.dic"]
 latex_domain_indices = True
 latex_show_urls = "no"
+
+# -- EPUB (the e-book: make epub) -------------------------------------------------------------
+epub_basename = "openstack-reports"
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_contributor = author
+epub_copyright = copyright
+epub_language = language
+epub_description = f"OSS 技術チームによる OpenStack Summit などのイベント参加報告（{release}）"
+# One identifier for the book across editions (readers keep their place when an edition
+# replaces the last); dcterms:modified (from SOURCE_DATE_EPOCH) tells editions apart.
+epub_uid = "bookid"
+epub_scheme = "uuid"
+epub_identifier = "urn:uuid:188dbcab-9460-4a17-8fb4-da31e775b1f7"
+epub_css_files = ["summit.css"]
+# Links are live in a reader: no URL printed after each of them.
+epub_show_urls = "no"

@@ -160,7 +160,7 @@ class Catalog:
                 self.problems.append((
                     f"parent cycle: {cycle}", "parent", (project.docname, project.lineno)
                 ))
-        for pid in sorted(self.parents, key=lambda i: fold(self.projects[i].name)):
+        for pid in sorted(self.parents, key=self.project_key):
             if not self._in_cycle(pid):
                 self.children[self.parents[pid]].append(pid)
 
@@ -194,6 +194,10 @@ class Catalog:
     def tables(self) -> list[tuple[str, dict[str, Any]]]:
         """Every objtype with its table, in the order the book lists them."""
         return [(objtype, self.table(objtype)) for objtype in ("event", "session", "project", "release")]
+
+    def project_key(self, pid: str) -> tuple[str, str]:
+        """How projects are listed everywhere (overview, export, sub-projects): by folded name."""
+        return (fold(self.projects[pid].name), pid)
 
     def record(self, objtype: str, ident: str) -> Any:
         return self.table(objtype).get(ident)

@@ -148,7 +148,7 @@ class CollectSessions(SphinxTransform):
         section["ids"][:0] = [i for i in (anchor, object_anchor("session", ident)) if i not in section["ids"]]
         note_label(self.env, anchor, title)
         # One entry: listing the sessions again under their event would repeat the chapter's contents.
-        index = addnodes.index(entries=[("single", f"{title} (セッション)", anchor, "", None)])
+        index = addnodes.index(entries=[("single", labels.index_entry(title, "session"), anchor, "", None)])
         title_node = section.next_node(nodes.title)
         section.insert(section.index(title_node) + 1 if title_node else 0, index)
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from . import labels
+
+if TYPE_CHECKING:
+    from .records import EventRecord
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -52,11 +57,11 @@ class PartialDate(NamedTuple):
 
     def japanese(self) -> str:
         """The date as Japanese readers write it: 2018年5月21日, 2012年8月."""
-        text = f"{self.year}年"
+        text = f"{self.year}{labels.YEAR}"
         if self.month:
-            text += f"{self.month}月"
+            text += f"{self.month}{labels.MONTH}"
         if self.day:
-            text += f"{self.day}日"
+            text += f"{self.day}{labels.DAY}"
         return text
 
 
@@ -68,10 +73,10 @@ def japanese_span(start: PartialDate | None, end: PartialDate | None) -> str:
         return (start or end).japanese()  # type: ignore[union-attr]
     tail = end.japanese()
     if end.year == start.year:
-        tail = tail.removeprefix(f"{end.year}年")
+        tail = tail.removeprefix(f"{end.year}{labels.YEAR}")
         if end.month and end.month == start.month and end.day:
-            tail = tail.removeprefix(f"{end.month}月")
-    return f"{start.japanese()}〜{tail}"
+            tail = tail.removeprefix(f"{end.month}{labels.MONTH}")
+    return f"{start.japanese()}{labels.SPAN}{tail}"
 
 
 def within(inner: PartialDate, start: PartialDate | None, end: PartialDate | None) -> bool:
@@ -81,3 +86,10 @@ def within(inner: PartialDate, start: PartialDate | None, end: PartialDate | Non
     if lo and inner.last < lo:
         return False
     return not (hi and inner.first > hi)
+
+
+def event_dates(record: EventRecord) -> str:
+    """An event's dates as the book shows them (2018年5月21日〜24日); empty when not given."""
+    start = PartialDate.parse(record.start) if record.start else None
+    end = PartialDate.parse(record.end) if record.end else None
+    return japanese_span(start, end)

@@ -11,9 +11,11 @@ from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 from sphinx.util.docutils import SphinxDirective
+from sphinx_design.badges_buttons import create_bdg_classes
 
 from . import labels
 from .dates import PartialDate, japanese_span
+from .kinds import DIRECTIVES
 from .log import warn
 from .nodes import metadata_fields, summit_generated, summit_session_count, summit_session_meta
 from .records import EventRecord, ProjectRecord, ReleaseRecord, label, object_anchor
@@ -126,7 +128,7 @@ def xref(
 def badge_classes(objtype: str) -> list[str]:
     """sphinx-design badge classes (HTML); LaTeX ignores what it has no macro for."""
     colour = "primary" if objtype == "project" else "info"
-    return ["summit-badge", f"summit-badge-{objtype}", "sd-badge", f"sd-outline-{colour}", f"sd-text-{colour}"]
+    return ["summit-badge", f"summit-badge-{objtype}", *create_bdg_classes(colour, outline=True)]
 
 
 def link_nodes(urls: Iterable[str], location: Any = None) -> list[Node]:
@@ -217,7 +219,7 @@ class EventDirective(_Declaration, SphinxDirective):
             target = nodes.target("", "", ids=[label("event", ident), object_anchor("event", ident)])
             heading += target
             note_label(self.env, label("event", ident), name)
-            index = addnodes.index(entries=[("single", f"{name} (イベント)", label("event", ident), "", None)])
+            index = addnodes.index(entries=[("single", labels.index_entry(name, "event"), label("event", ident), "", None)])
             block += index
         heading += nodes.strong(name, name)
         block += heading
@@ -330,7 +332,7 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
         note_label(self.env, anchor, name)
         self.note(ident, name)
         self.indexnode["entries"].append(
-            ("single", f"{name} ({labels.OBJECT_TYPES[self.objtype]})", anchor, "", None))
+            ("single", labels.index_entry(name, self.objtype), anchor, "", None))
 
     # No table-of-contents entry per glossary or release entry: hundreds of them would crowd the
     # page's contents and be copied into every page's navigation (a cost that grows with the book).
@@ -431,10 +433,11 @@ class EditorialDirective(SphinxDirective):
 
 
 class GeneratedDirective(SphinxDirective):
-    """Book-wide content computed at write time: ``{summit-cards}`` and ``{summit-overview}``."""
+    """Book-wide content computed at write time: ``{summit-cards}``, ``{summit-overview}``,
+    ``{summit-titlepage}`` (kinds.py lists them)."""
 
     has_content = False
-    kinds: ClassVar[dict[str, str]] = {"summit-cards": "event-cards", "summit-overview": "overview"}
+    kinds: ClassVar[dict[str, str]] = DIRECTIVES
 
     def run(self) -> list[Node]:
         placeholder = summit_generated(kind=self.kinds[self.name], target="")

@@ -27,7 +27,7 @@ TABLES = ("events", "sessions", "projects", "releases", "refs", "generated")
 
 class SummitDomain(Domain):
     name = "summit"
-    label = "OpenStack イベント報告"
+    label = labels.DOMAIN
     data_version = 3
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES

@@ -207,7 +207,7 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
             {"id": p.id, "name": p.name, "aliases": list(p.aliases),
              "parent": catalog.parents.get(p.id), "homepage": p.url or None,
              "sessions": catalog.project_sessions.get(p.id, []), **url("project", p.id)}
-            for p in sorted(catalog.projects.values(), key=lambda p: (p.name.casefold(), p.id))
+            for p in (catalog.projects[pid] for pid in sorted(catalog.projects, key=catalog.project_key))
         ],
         "releases": [
             {"id": r.id, "name": r.name, "version": r.version or None, "released": r.released or None,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import state
 from .digest import digest
+from .kinds import KINDS
 from .log import warn
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def _link_state(catalog: Catalog, objtype: str, name: str) -> tuple[object, ...]
     return (objtype, name, ident, record.docname, catalog.title(objtype, ident))
 
 
-class _States:
+class Sources:
     """What each page's digest is made of; a session's state is computed once, not once per
     list that shows it (a glossary shows most sessions several times)."""
 
@@ -51,28 +52,7 @@ class _States:
         return state
 
     def generated(self, kind: str, target: str) -> tuple[object, ...]:
-        catalog = self.catalog
-        if kind in ("project-sessions", "release-sessions"):
-            table = catalog.project_sessions if kind == "project-sessions" else catalog.release_sessions
-            return tuple(self.session(sid) for sid in table.get(target, ()))
-        if kind == "project-children":
-            return tuple((c, catalog.projects[c].docname, catalog.projects[c].name)
-                         for c in catalog.children.get(target, ()))
-        if kind == "release-events":
-            return tuple((e, catalog.events[e].docname, catalog.events[e].name, catalog.events[e].start,
-                          catalog.events[e].end) for e in catalog.release_events.get(target, ()))
-        if kind == "event-cards":
-            return tuple((e.id, e.docname, e.name, e.start, e.end, e.location, e.kind,
-                          catalog.resolve("release", e.cycle) if e.cycle else None,
-                          len(catalog.event_sessions.get(e.id, ())))
-                         for e in (catalog.events[i] for i in catalog.event_order))
-        if kind == "overview":
-            events = {i: (catalog.events[i].docname, catalog.events[i].name) for i in catalog.event_order}
-            return (tuple(events.items()),
-                    tuple((pid, catalog.projects[pid].name, catalog.projects[pid].docname,
-                           tuple(catalog.sessions[s].event for s in sids))
-                          for pid, sids in sorted(catalog.project_sessions.items())))
-        raise ValueError(kind)
+        return KINDS[kind].depends(self, target)
 
     def fingerprint(self, domain: SummitDomain, docname: str) -> str:
         shown = (
@@ -123,7 +103,7 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if now == previous["declared"]:
             build.written = {**previous, "env": domain.data.get("stamp")}
             return []
-    states = _States(domain.catalog)
+    states = Sources(domain.catalog)
     pages = {docname: states.fingerprint(domain, docname) for docname in sorted(env.all_docs)}
     build.written = {
         "env": domain.data.get("stamp"),

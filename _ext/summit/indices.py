@@ -32,14 +32,14 @@ class ProjectIndex(Index):
     """Every project by name, each with its session count and then every session that concerns it."""
 
     name = "projects"
-    localname = "プロジェクト索引"
-    shortname = "プロジェクト索引"
+    localname = labels.PROJECT_INDEX
+    shortname = labels.PROJECT_INDEX
 
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         catalog: Catalog = self.domain.catalog  # type: ignore[attr-defined]
         wanted = set(docnames) if docnames is not None else None
         content: dict[str, list[IndexEntry]] = {}
-        for pid in sorted(catalog.projects, key=lambda i: (catalog.projects[i].name.casefold(), i)):
+        for pid in sorted(catalog.projects, key=catalog.project_key):
             project = catalog.projects[pid]
             sessions = _session_rows(catalog, catalog.project_sessions.get(pid, ()), wanted)
             entries = content.setdefault(project.name[:1].upper(), [])
@@ -53,8 +53,8 @@ class ReleaseIndex(Index):
     """Per release series, in release order, the sessions that name it."""
 
     name = "releases"
-    localname = "リリース別索引"
-    shortname = "リリース別索引"
+    localname = labels.RELEASE_INDEX
+    shortname = labels.RELEASE_INDEX
 
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         catalog: Catalog = self.domain.catalog  # type: ignore[attr-defined]
@@ -69,6 +69,6 @@ class ReleaseIndex(Index):
             sessions = _session_rows(catalog, catalog.release_sessions.get(rid, ()), wanted)
             extra = release.version or ""
             row = IndexEntry(release.name, 1 if sessions else 0, release.docname, label("release", rid),
-                             extra, "", f"{len(sessions)} 件")
+                             extra, "", labels.count(len(sessions)))
             content.append((release.name, [row, *sessions]))
         return content, False

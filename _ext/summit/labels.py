@@ -67,10 +67,41 @@ RELEASE_FIELDS = {
     "sessions": "関連セッション",
 }
 
+DOMAIN = "OpenStack イベント報告"
+PROJECT_INDEX = "プロジェクト索引"
+RELEASE_INDEX = "リリース別索引"
+#: dates: 2018年5月21日, 2012年8月; a span 2018年5月21日〜24日
+YEAR, MONTH, DAY, SPAN = "年", "月", "日", "〜"
 NO_EVENT = "（イベント未指定）"
-NONE_YET = "（まだありません）"
 EDITORIAL = "編注"
-PAGE = "p."
+TOTAL = "計"
+#: the event cards: facts joined with ／, then kind・開発サイクル badge・N セッション
+FACT_SEPARATOR = "／"
+CARD_SEPARATOR = "・"
+CARD_CYCLE = "・開発サイクル "
+#: the e-book's title page
+EVENTS_INSIDE = "収録イベント"
+#: the e-book's navigation document (Sphinx titles it in English)
+CONTENTS = "目次"
+
+
+def parenthesised(text: str) -> str:
+    """A date or span after a name: full-width parentheses, as Japanese text sets them."""
+    return f"（{text}）"
+
+
+def index_entry(name: str, objtype: str) -> str:
+    """The general index's entry for an object: ``Nova (プロジェクト)``."""
+    return f"{name} ({OBJECT_TYPES[objtype]})"
+
+
+def ednote(new: str, old: str) -> str:
+    """The visible note after restored text: what the seed had."""
+    if not old:
+        return f"〔{EDITORIAL}: 原文で欠落〕"
+    if not new:
+        return f"〔{EDITORIAL}: 原文の「{old}」を削除〕"
+    return f"〔{EDITORIAL}: 原文「{old}」〕"
 
 
 def count(n: int, unit: str = "件") -> str:

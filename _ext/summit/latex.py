@@ -12,7 +12,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape
 
-from .dates import PartialDate, japanese_span
+from .dates import event_dates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -78,9 +78,7 @@ def write_events(app: Sphinx, exception: Exception | None) -> None:
     lines = []
     for ident in catalog.event_order:
         event = catalog.events[ident]
-        start = PartialDate.parse(event.start) if event.start else None
-        end = PartialDate.parse(event.end) if event.end else None
-        fields = (event.name, japanese_span(start, end), event.location)
+        fields = (event.name, event_dates(event), event.location)
         lines.append(r"\summitevent{%s}{%s}{%s}" % tuple(escape(f, engine) for f in fields))
     path = Path(app.outdir) / EVENTS_FILE
     text = "\n".join(lines) + "\n"

@@ -11,8 +11,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from . import labels
-from .dates import PartialDate, japanese_span
+from sphinx_design.grids import gutter_option, row_columns_option
+from sphinx_design.shared import create_component
+
+from .dates import PartialDate, event_dates
 from .directives import badge_classes, joined, link_nodes, metadata_field, xref
+from .kinds import KINDS
 from .nodes import metadata_fields, summit_deferred, summit_generated, summit_pageref, summit_session_meta
 from .records import label
 
@@ -47,10 +51,7 @@ class Renderer:
         return result
 
     def event_span(self, ident: str) -> str:
-        record = self.catalog.events[ident]
-        start = PartialDate.parse(record.start) if record.start else None
-        end = PartialDate.parse(record.end) if record.end else None
-        return japanese_span(start, end)
+        return event_dates(self.catalog.events[ident])
 
     def sessions(self, session_ids: list[str]) -> list[nodes.Node]:
         """Sessions grouped by event in date order, each with its date; a count first."""
@@ -65,7 +66,7 @@ class Renderer:
                 line = nodes.paragraph("", "", *self.link("session", sid))
                 date = self.catalog.sessions[sid].date
                 if date:
-                    line += nodes.Text(f"（{PartialDate.parse(date).japanese()}）")
+                    line += nodes.Text(labels.parenthesised(PartialDate.parse(date).japanese()))
                 inner += nodes.list_item("", line)
             groups += nodes.list_item("", head, inner)
         return [total, groups]
@@ -86,7 +87,7 @@ class Renderer:
         line = nodes.paragraph("", "", *self.link("event", ident))
         span = self.event_span(ident)
         if span:
-            line += nodes.Text(f"（{span}）")
+            line += nodes.Text(labels.parenthesised(span))
         return line
 
     def events(self, idents: list[str]) -> list[nodes.Node]:
@@ -97,46 +98,44 @@ class Renderer:
 
     def content(self, kind: str, target: str) -> list[nodes.Node] | None:
         """None removes the whole field: nothing to say."""
-        catalog = self.catalog
-        if kind == "project-sessions":
-            return self.sessions(catalog.project_sessions.get(target, []))
-        if kind == "release-sessions":
-            return self.sessions(catalog.release_sessions.get(target, []))
-        if kind == "project-children":
-            children = catalog.children.get(target, [])
-            return self.badges("project", children) if children else None
-        if kind == "release-events":
-            events = catalog.release_events.get(target, [])
-            return self.events(events) if events else None
-        if kind == "event-cards":
-            return self.cards() if self.builder.format == "html" else []
-        if kind == "overview":
-            return self.overview()
-        raise ValueError(kind)
+        return KINDS[kind].render(self, target)
 
     def cards(self) -> list[nodes.Node]:
-        """One sphinx-design card per event, newest first (HTML only: print has the contents)."""
-        row = nodes.container(classes=["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"])
+        """One sphinx-design card per event, newest first, made of sphinx-design's own
+        components (a grid of cards).  Web only: print and the e-book have the contents."""
+        if self.builder.format != "html" or self.builder.name == "epub":
+            return []
+        row = create_component("grid-row", ["sd-row", *row_columns_option("1 1 2 2"), *gutter_option("3")])
         for ident in reversed(self.catalog.event_order):
             event = self.catalog.events[ident]
-            title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
-            title += self.link("event", ident)
-            body = nodes.container(classes=["sd-card-body"])
-            body += title
+            title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
+            title += nodes.paragraph("", "", *self.link("event", ident))
+            body = create_component("card-body", ["sd-card-body"], children=[title])
             facts = [self.event_span(ident), event.location]
-            body += nodes.paragraph("", "／".join(f for f in facts if f), classes=["sd-card-text"])
+            body += nodes.paragraph("", labels.FACT_SEPARATOR.join(f for f in facts if f), classes=["sd-card-text"])
             line = nodes.paragraph(classes=["sd-card-text"])
             line += nodes.Text(labels.KINDS.get(event.kind, event.kind) or labels.KINDS["other"])
             cycle = self.catalog.resolve("release", event.cycle) if event.cycle else None
             if cycle:
-                line += nodes.Text("・開発サイクル ")
+                line += nodes.Text(labels.CARD_CYCLE)
                 line += self.badges("release", [cycle])[0].children
-            line += nodes.Text(f"・{labels.sessions(len(self.catalog.event_sessions.get(ident, [])))}")
+            line += nodes.Text(labels.CARD_SEPARATOR + labels.sessions(len(self.catalog.event_sessions.get(ident, []))))
             body += line
-            card = nodes.container("", body, classes=["sd-card", "sd-sphinx-override", "sd-w-100",
-                                                     "sd-shadow-sm", "summit-card"])
-            row += nodes.container("", card, classes=["sd-col", "sd-d-flex-row"])
-        return [nodes.container("", row, classes=["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"])]
+            card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
+                                             "summit-card"], children=[body])
+            row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+        return [create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"],
+                                 children=[row])]
+
+    def title_page(self) -> list[nodes.Node]:
+        """The e-book's title page, as the booklet's: edition, author and the events inside."""
+        config = self.builder.config
+        return [
+            nodes.paragraph("", config.release, classes=["summit-edition"]),
+            nodes.paragraph("", config.author, classes=["summit-author"]),
+            nodes.rubric("", labels.EVENTS_INSIDE),
+            *self.events(self.catalog.event_order),
+        ]
 
     def overview(self) -> list[nodes.Node]:
         """Projects x events: how many sessions of each event concern each project."""
@@ -156,11 +155,11 @@ class Renderer:
             # Print numbers the columns (names do not fit a narrow column) and adds a legend.
             cell += self.link("event", ident, str(number) if self.paper else catalog.events[ident].name, page=False)
             head += nodes.entry("", cell)
-        head += nodes.entry("", nodes.paragraph("", "計"))
+        head += nodes.entry("", nodes.paragraph("", labels.TOTAL))
         group += nodes.thead("", head)
         body = nodes.tbody()
         per_event = {ident: set(catalog.event_sessions.get(ident, [])) for ident in events}
-        for pid in sorted(catalog.project_sessions, key=lambda i: (catalog.projects[i].name.casefold(), i)):
+        for pid in sorted(catalog.project_sessions, key=catalog.project_key):
             sessions = catalog.project_sessions[pid]
             row = nodes.row()
             row += nodes.entry("", nodes.paragraph("", "", *self.link("project", pid, page=False)))
@@ -191,7 +190,7 @@ def _unsearchable(content: list[nodes.Node]) -> list[nodes.Node]:
 
 
 #: Generated content that grows with the book: lists with a few nodes per session.
-DEFERRED = frozenset({"project-sessions", "release-sessions"})
+DEFERRED = frozenset(kind.name for kind in KINDS.values() if kind.deferred)
 
 
 def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> None:

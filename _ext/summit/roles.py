@@ -39,14 +39,6 @@ def parse_restored(text: str) -> tuple[str, str] | None:
     return new, old
 
 
-def ednote_text(new: str, old: str) -> str:
-    if not old:
-        return f"〔{labels.EDITORIAL}: 原文で欠落〕"
-    if not new:
-        return f"〔{labels.EDITORIAL}: 原文の「{old}」を削除〕"
-    return f"〔{labels.EDITORIAL}: 原文「{old}」〕"
-
-
 class RestoredRole(SphinxRole):
     """Text an editor restored, followed by a visible note of what the seed had.
 
@@ -64,6 +56,6 @@ class RestoredRole(SphinxRole):
         result: list[Node] = []
         if new:
             result.append(nodes.inline(new, new, classes=["summit-restored"]))
-        note = ednote_text(new, old)
+        note = labels.ednote(new, old)
         result.append(nodes.inline(note, note, classes=["summit-ednote"], summit_old=old, summit_new=new))
         return result, []
