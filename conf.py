@@ -114,9 +114,11 @@ epub_language = language
 epub_description = f"OSS 技術チームによる OpenStack Summit などのイベント参加報告（{release}）"
 # One identifier for the book across editions (readers keep their place when an edition
 # replaces the last); dcterms:modified (from SOURCE_DATE_EPOCH) tells editions apart.
-epub_uid = "bookid"
+# Sphinx writes epub_uid (the XML id of dc:identifier) into toc.ncx as the book's identifier,
+# which EPUBCheck requires to equal dc:identifier: so both are this one XML name.
+epub_identifier = "openstack-reports-188dbcab-9460-4a17-8fb4-da31e775b1f7"
+epub_uid = epub_identifier
 epub_scheme = "uuid"
-epub_identifier = "urn:uuid:188dbcab-9460-4a17-8fb4-da31e775b1f7"
 epub_css_files = ["summit.css"]
 # Links are live in a reader: no URL printed after each of them.
 epub_show_urls = "no"

@@ -20,6 +20,7 @@ from .directives import (
     SessionDirective,
 )
 from .domain import OBJTYPES, SummitDomain
+from .epub import japanese_navigation
 from .export import write_exports
 from .incremental import finish, outdated_pages
 from .latex import BibliographyInPlace, CompactFields, copy_latex_package, write_events
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(summit_nodes.summit_deferred, html=(visit_deferred, depart_deferred))
 
     app.add_search_language(QuerySplittingJapanese)
+    app.connect("builder-inited", japanese_navigation)
     app.add_latex_package("summit")
     app.connect("build-finished", copy_latex_package)
     app.connect("build-finished", write_events)
