@@ -28,6 +28,8 @@ from .references import warn_missing
 from .render import SessionMetadata, depart_deferred, resolve_generated, visit_deferred
 from .roles import RestoredRole, SummitXRefRole
 from .search import QuerySplittingJapanese
+from .serializing import JSONBuilder, PickleBuilder
+from .singlehtml import InPageAnchors
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,6 +74,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_node(summit_nodes.summit_deferred, html=(visit_deferred, depart_deferred))
 
+    app.add_builder(JSONBuilder, override=True)
+    app.add_builder(PickleBuilder, override=True)
     app.add_search_language(QuerySplittingJapanese)
     app.connect("builder-inited", japanese_navigation)
     app.add_latex_package("summit")
@@ -80,6 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(SessionMetadata)
     app.add_post_transform(CompactFields)
     app.add_post_transform(BibliographyInPlace)
+    app.add_post_transform(InPageAnchors)
 
     app.add_transform(CollectSessions)
     app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector

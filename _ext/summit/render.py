@@ -17,6 +17,7 @@ from sphinx_design.shared import create_component
 from .dates import PartialDate, event_dates
 from .directives import badge_classes, joined, link_nodes, metadata_field, xref
 from .kinds import KINDS
+from .singlehtml import in_page
 from .nodes import metadata_fields, summit_deferred, summit_generated, summit_pageref, summit_session_meta
 from .records import label
 
@@ -45,6 +46,8 @@ class Renderer:
             ref = make_refnode(self.builder, self.docname, record.docname, label(objtype, ident), inner)
         except NoUri:
             return [inner]
+        if "refuri" in ref:  # built after the post-transforms: the one-page fix is applied here too
+            ref["refuri"] = in_page(ref["refuri"])
         result: list[nodes.Node] = [ref]
         if self.paper and page:
             result.append(summit_pageref(refdoc=record.docname, refid=label(objtype, ident)))
