@@ -567,6 +567,19 @@ ROWS: list[Row] = [
         [("reports/2018-06-restored.md:6", "empty {restored} role: write NEW, NEW <OLD> or <OLD>", "restored")],
         shown("reports/2018-06-restored", "Some")),
 
+    # an author's page where a short URL would go: it keeps its page, the object has no short URL
+    Row("short-url-collision", {"p/nova.md": md("""
+        ---
+        orphan: true
+        ---
+        # Nova notes
+
+        The author's own page about Nova.
+        """)},
+        [("glossary.md:3", "the short URL p/nova.html of project 'nova' is the page of document 'p/nova': "
+          "the short URL is not written (rename the document or the id)", "export")],
+        shown("p/nova", "The author's own page about Nova.")),
+
     # must work, no warning: stray whitespace, full-width commas, quotes and " #", CRLF, BOM, tabs
     Row("stray-whitespace", {"reports/2018-06-spaces.md": md("""
         # Spaces

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import navigation, state
 from . import nodes as summit_nodes
+from .checks import check_consistency
 from .collect import CollectSessions, name_blank_titles
 from .directives import (
     EditorialDirective,
@@ -90,6 +91,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector
     app.connect("env-get-outdated", state.begin, priority=100)  # first: a new build starts
     app.connect("env-purge-doc", state.purged)
+    app.connect("env-get-updated", check_consistency, priority=400)  # before outdated_pages
     app.connect("env-get-updated", outdated_pages)
     app.connect("build-finished", finish)
     app.connect("doctree-resolved", resolve_generated)

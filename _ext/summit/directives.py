@@ -15,6 +15,7 @@ from sphinx_design.badges_buttons import create_bdg_classes
 
 from . import labels
 from .dates import PartialDate, japanese_span
+from .internals import label_owner
 from .kinds import DIRECTIVES
 from .log import warn
 from .nodes import metadata_fields, summit_generated, summit_session_count, summit_session_meta
@@ -156,11 +157,10 @@ def note_label(env: Any, name: str, title: str) -> None:
     A label held by another document is a duplicate id, which the catalog reports with both
     places; registering it again would only add Sphinx's vaguer warning.
     """
-    std = env.domains.standard_domain
-    other = std.anonlabels.get(name)
-    if other is not None and other[0] != env.docname:
+    owner = label_owner(env, name)
+    if owner is not None and owner != env.docname:
         return
-    std.note_hyperlink_target(name, env.docname, name, title)
+    env.domains.standard_domain.note_hyperlink_target(name, env.docname, name, title)
 
 
 def joined(items: list[Node], separator: str = " ") -> list[Node]:

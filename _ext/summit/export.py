@@ -111,8 +111,8 @@ def document_pages(builder: StandaloneHTMLBuilder) -> dict[str, str]:
 
 
 def collisions(builder: StandaloneHTMLBuilder, catalog: Catalog) -> set[str]:
-    """Short URLs that are a document's page: warned about (at the declaration, on every
-    build), and left to the document."""
+    """Short URLs that are a document's page: warned about at the declaration (checks.py, on
+    every build) and left to the document."""
     documents = document_pages(builder)
     found = set()
     for objtype, ident in objects(catalog):
@@ -238,7 +238,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     domain: SummitDomain = app.env.domains["summit"]
     catalog = domain.catalog
     build = state.of(app.env)
-    clashes = collisions(builder, catalog)
+    clashes = build.collisions  # found (and warned about) by checks.py
     schema = SCHEMA.read_text(encoding="utf-8")
     declared = build.written["declared"] if build.written is not None else {}
     current = _inputs(builder, declared, schema, clashes)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from . import state
 from .digest import digest
 from .kinds import KINDS
-from .log import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -87,9 +86,6 @@ def _load(app: Sphinx) -> dict[str, Any] | None:
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: SummitDomain = env.domains["summit"]
-    # Cross-document mistakes are reported on every build, not only when their page is re-read.
-    for message, subtype, location in domain.catalog.problems:
-        warn(message, subtype, location)
     build = state.of(env)
     previous = _load(app)
     started_from = domain.data.get("stamp")

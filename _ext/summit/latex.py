@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape
 
 from .dates import event_dates
+from .internals import bibliography_documents, thebibliography
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,10 +55,9 @@ class BibliographyInPlace(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         bibliography = next(iter(self.document.findall(thebibliography)), None)
-        cite = self.env.domains.get("cite")
-        if bibliography is None or cite is None:
+        docnames = bibliography_documents(self.env)
+        if bibliography is None or not docnames:
             return
-        docnames = {key.docname for key in getattr(cite, "bibliographies", {})}
         for start in self.document.findall(addnodes.start_of_file):
             if start["docname"] in docnames:
                 section = start.next_node(nodes.section)

@@ -30,6 +30,8 @@ class BuildState:
     navigation: dict[Any, str] = field(default_factory=dict)
     #: what the exports wrote in this build: path -> digest (export.py)
     exported: dict[str, str] = field(default_factory=dict)
+    #: short URLs that are a document's page, found by checks.py and not written
+    collisions: set[str] = field(default_factory=set)
 
 
 # Keyed by the environment: the one object every hook reaches (handlers as ``app.env``,

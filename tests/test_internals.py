@@ -1,0 +1,70 @@
+"""The internals of Sphinx and its extensions the book relies on (summit/internals.py and the
+modules it names): each test fails by name when an upgrade changes one."""
+
+from __future__ import annotations
+
+import inspect
+
+from sphinx.directives import ObjectDescription
+
+
+def test_standard_domain_anonlabels(build_root):
+    from summit.internals import label_owner
+
+    app = build_root("basic", "html")
+    assert label_owner(app.env, "session-cern-cells-v1-to-v2") == "reports/2018-05-vancouver"
+    assert label_owner(app.env, "no-such-label") is None
+
+
+def test_bibtex_bibliographies(build_root):
+    from summit.internals import bibliography_documents
+
+    app = build_root("basic", "html")
+    assert bibliography_documents(app.env) == {"bibliography"}
+
+
+def test_latex_bibliography_node():
+    from sphinx.builders.latex.transforms import BibliographyTransform
+
+    from summit.internals import thebibliography
+
+    assert "thebibliography" in inspect.getsource(BibliographyTransform)
+    assert thebibliography.__module__ == "sphinx.builders.latex.nodes"
+
+
+def test_object_description_toc_hooks():
+    from summit.internals import TOC_HOOKS
+
+    for hook in TOC_HOOKS:
+        assert callable(getattr(ObjectDescription, hook, None)), hook
+    assert "self.indexnode" in inspect.getsource(ObjectDescription.run)
+
+
+def test_epub_guide_titles():
+    from sphinx.builders.epub3 import Epub3Builder
+
+    assert Epub3Builder.guide_titles["toc"] == "Table of Contents"  # still English: epub.py still needed
+
+
+def test_japanese_splitter_tables():
+    from sphinx.search.ja import DefaultSplitter
+
+    assert DefaultSplitter.patterns_ and isinstance(DefaultSplitter.BIAS__, int)
+    assert any(name.endswith("__") and isinstance(value, dict) for name, value in vars(DefaultSplitter).items())
+
+
+def test_singlehtml_document_anchors():
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    source = inspect.getsource(SingleFileHTMLBuilder.get_target_uri)
+    assert "'#document-' + docname" in source  # singlehtml.py keeps only the last anchor
+
+
+def test_serializinghtml_still_copies_without_force():
+    from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
+
+    for method in (SerializingHTMLBuilder.handle_page, SerializingHTMLBuilder.handle_finish):
+        source = inspect.getsource(method)
+        assert "copyfile(" in source and "force" not in source, "fixed upstream: drop summit/serializing.py"
+    assert list(inspect.signature(SerializingHTMLBuilder.handle_page).parameters) == [
+        "self", "pagename", "ctx", "templatename", "outfilename", "event_arg"]
