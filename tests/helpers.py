@@ -38,6 +38,6 @@ def entry(text: str, element_id: str) -> str:
 def project_index_counts(text: str, project_id: str) -> list[int]:
     """The session counts the project index shows for a project, one per row linking to its
     glossary entry (one row, unless the page is broken)."""
-    row = re.compile(rf'href="glossary\.html#project-{re.escape(project_id)}">.*?</a></td><td>\s*'
-                     r"<em>(\d+) セッション</em>", re.S)
+    row = re.compile(rf'href="glossary\.html#project-{re.escape(project_id)}">.*?</a>(?: <em>\([^<]*\)</em>)?'
+                     r"</td><td>\s*<em>(\d+) セッション</em>", re.S)
     return [int(n) for n in row.findall(text)]

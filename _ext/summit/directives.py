@@ -20,7 +20,19 @@ from .kinds import DIRECTIVES
 from .log import warn
 from .nodes import metadata_fields, summit_generated, summit_session_count, summit_session_meta
 from .records import EventRecord, ProjectRecord, ReleaseRecord, label, object_anchor
-from .text import is_safe_url, is_valid_id, proposed_id, slugify, split_links, split_argument, split_list, split_options
+from .status import badge, since_text
+from .text import (
+    is_iso_date,
+    is_safe_url,
+    is_valid_id,
+    proposed_id,
+    slugify,
+    split_argument,
+    split_links,
+    split_list,
+    split_options,
+    split_status,
+)
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -130,6 +142,21 @@ def badge_classes(objtype: str) -> list[str]:
     """sphinx-design badge classes (HTML); LaTeX ignores what it has no macro for."""
     colour = "primary" if objtype == "project" else "info"
     return ["summit-badge", f"summit-badge-{objtype}", *create_bdg_classes(colour, outline=True)]
+
+
+def status_nodes(status: tuple[str, str, str], source: str | None, line: int | None) -> list[Node]:
+    """The state as a badge, from when (a date, or the release as a link), and the source."""
+    state, since, url = status
+    result: list[Node] = [badge(state)]
+    if since:
+        result.append(nodes.Text(" "))
+        if is_iso_date(since):
+            result.append(nodes.Text(since_text(since) + labels.SPAN))
+        else:
+            result += [xref("release", since, source, line, badge=False), nodes.Text(labels.SPAN)]
+    if url:
+        result += [nodes.Text(" "), nodes.reference(labels.STATUS_SOURCE, labels.STATUS_SOURCE, refuri=url)]
+    return result
 
 
 def link_nodes(urls: Iterable[str], location: Any = None) -> list[Node]:
@@ -357,23 +384,35 @@ class _EntryDirective(_Declaration, ObjectDescription[str]):
 
 class ProjectDirective(_EntryDirective):
     objtype = "project"
-    known_options = ("id", "aliases", "parent", "url")
+    known_options = ("id", "aliases", "parent", "url", "status")
     field_labels = labels.PROJECT_FIELDS
 
     def get_signatures(self) -> list[str]:
         signatures = super().get_signatures()
         self.aliases = self.read_list(self.values, "aliases")  # read (and warned about) once
+        self.status = self.read_status()
         return signatures
+
+    def read_status(self) -> tuple[str, str, str]:
+        status, problems = split_status(self.values.get("status", ""))
+        for problem in problems:
+            warn(problem, "option", self.get_location())
+        state, since, source = status
+        if since and is_iso_date(since) and self.read_date({"status": since}, "status") is None:
+            since = ""  # an impossible date: warned about, not shown
+        return (state, since, source) if state else ("", "", "")
 
     def note(self, ident: str, name: str) -> None:
         self.summit_domain().note_project(ProjectRecord(
             ident, self.env.docname, self.lineno, name,
-            self.aliases, self.values.get("parent", ""), self.values.get("url", ""),
+            self.aliases, self.values.get("parent", ""), self.values.get("url", ""), self.status,
         ))
 
     def transform_content(self, content_node: addnodes.desc_content) -> None:
         fields = metadata_fields()
         source, line = self.get_source_info()
+        if self.status[0]:
+            fields += self.field("status", *status_nodes(self.status, source, line))
         aliases = self.aliases
         if aliases:
             fields += self.field("aliases", nodes.Text("、".join(aliases)))

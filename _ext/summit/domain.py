@@ -28,7 +28,7 @@ TABLES = ("events", "sessions", "projects", "releases", "refs", "generated")
 class SummitDomain(Domain):
     name = "summit"
     label = labels.DOMAIN
-    data_version = 3
+    data_version = 4
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
     }

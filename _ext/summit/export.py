@@ -206,6 +206,7 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
         "projects": [
             {"id": p.id, "name": p.name, "aliases": list(p.aliases),
              "parent": catalog.parents.get(p.id), "homepage": p.url or None,
+             "status": dict(zip(("state", "since", "source"), p.status, strict=True)) if p.status[0] else None,
              "sessions": catalog.project_sessions.get(p.id, []), **url("project", p.id)}
             for p in (catalog.projects[pid] for pid in sorted(catalog.projects, key=catalog.project_key))
         ],

@@ -10,6 +10,7 @@ from sphinx.domains import Index, IndexEntry
 from . import labels
 from .dates import PartialDate
 from .records import label
+from .status import status_text
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -44,7 +45,8 @@ class ProjectIndex(Index):
             sessions = _session_rows(catalog, catalog.project_sessions.get(pid, ()), wanted)
             entries = content.setdefault(project.name[:1].upper(), [])
             entries.append(IndexEntry(project.name, 1 if sessions else 0, project.docname,
-                                      label("project", pid), "", "", labels.sessions(len(sessions))))
+                                      label("project", pid), status_text(project.status), "",
+                                      labels.sessions(len(sessions))))
             entries.extend(sessions)
         return sorted(content.items()), True
 

@@ -42,7 +42,7 @@ def _overview(sources: Sources, target: str) -> tuple[object, ...]:
     catalog = sources.catalog
     events = {i: (catalog.events[i].docname, catalog.events[i].name) for i in catalog.event_order}
     return (tuple(events.items()),
-            tuple((pid, catalog.projects[pid].name, catalog.projects[pid].docname,
+            tuple((pid, catalog.projects[pid].name, catalog.projects[pid].docname, catalog.projects[pid].status,
                    tuple(catalog.sessions[s].event for s in sids))
                   for pid, sids in sorted(catalog.project_sessions.items())))
 

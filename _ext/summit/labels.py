@@ -52,6 +52,7 @@ SESSION_FIELDS = {
 }
 
 PROJECT_FIELDS = {
+    "status": "現状",
     "aliases": "別名",
     "parent": "親プロジェクト",
     "url": "URL",
@@ -72,6 +73,14 @@ PROJECT_INDEX = "プロジェクト索引"
 RELEASE_INDEX = "リリース別索引"
 #: dates: 2018年5月21日, 2012年8月; a span 2018年5月21日〜24日
 YEAR, MONTH, DAY, SPAN = "年", "月", "日", "〜"
+#: :status: of a project
+STATUS: dict[str, str] = {
+    "active": "開発中",
+    "deprecated": "非推奨",
+    "retired": "開発終了",
+    "moved": "移管",
+}
+STATUS_SOURCE = "出典"
 NO_EVENT = "（イベント未指定）"
 EDITORIAL = "編注"
 TOTAL = "計"
@@ -83,6 +92,12 @@ CARD_CYCLE = "・開発サイクル "
 EVENTS_INSIDE = "収録イベント"
 #: the e-book's navigation document (Sphinx titles it in English)
 CONTENTS = "目次"
+
+
+def status(state: str, since: str) -> str:
+    """``開発終了 2025年7月18日〜``: the state, and from when when known (Sphinx's index adds
+    the parentheses)."""
+    return STATUS[state] + (f" {since}{SPAN}" if since else "")
 
 
 def parenthesised(text: str) -> str:

@@ -43,6 +43,8 @@ class ProjectRecord(NamedTuple):
     aliases: tuple[str, ...]
     parent: str
     url: str
+    #: (state, since, source URL): what became of the project; ("", "", "") when not known
+    status: tuple[str, str, str] = ("", "", "")
 
 
 class ReleaseRecord(NamedTuple):

@@ -18,6 +18,7 @@ from .dates import PartialDate, event_dates
 from .directives import badge_classes, joined, link_nodes, metadata_field, xref
 from .kinds import KINDS
 from .singlehtml import in_page
+from .status import badge
 from .nodes import metadata_fields, summit_deferred, summit_generated, summit_pageref, summit_session_meta
 from .records import label
 
@@ -165,7 +166,11 @@ class Renderer:
         for pid in sorted(catalog.project_sessions, key=catalog.project_key):
             sessions = catalog.project_sessions[pid]
             row = nodes.row()
-            row += nodes.entry("", nodes.paragraph("", "", *self.link("project", pid, page=False)))
+            name = nodes.paragraph("", "", *self.link("project", pid, page=False))
+            state = catalog.projects[pid].status[0]
+            if state and state != "active":  # what became of it, beside the name
+                name += [nodes.Text(" "), badge(state)]
+            row += nodes.entry("", name)
             for ident in events:
                 n = sum(1 for sid in sessions if sid in per_event[ident])
                 row += nodes.entry("", nodes.paragraph("", "", *(self.link("project", pid, str(n), page=False) if n else [])))

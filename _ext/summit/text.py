@@ -125,3 +125,45 @@ def split_options(lines: list[str]) -> tuple[dict[str, str], list[str], int]:
         options[name] = value
         count += 1
     return options, repeated, count
+
+
+#: what became of a project: the values ``:status:`` accepts
+STATUS_STATES = ("active", "deprecated", "retired", "moved")
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def split_status(value: str) -> tuple[tuple[str, str, str], list[str]]:
+    """``retired 2025-07-18 https://...`` -> ((state, since, source), problems).
+
+    ``since`` is an ISO date or a release name (one word, as ``Newton`` or ``2025.1``); the
+    source is the URL that says so.  Problems are messages for the author; what is usable is kept.
+    """
+    words = value.split()
+    if not words:
+        return ("", "", ""), []
+    state, rest = words[0].lower(), words[1:]
+    problems = []
+    if state not in STATUS_STATES:
+        problems.append(f"unknown :status: {words[0]!r} (one of: {', '.join(STATUS_STATES)})")
+        state = ""
+    since = source = ""
+    for word in rest:
+        if "://" in word:
+            if source:
+                problems.append(f":status: has two source URLs ({source!r}, {word!r})")
+            elif not is_safe_url(word):
+                problems.append(f":status: source {word!r} is not an http(s) URL")
+            else:
+                source = word
+        elif not since:
+            since = word
+        else:
+            problems.append(f":status: {value!r}: write STATE [DATE or RELEASE] [URL]")
+            return (state, since, source), problems
+    if state and state != "active" and not any("://" in word for word in rest):
+        problems.append(f":status: {state} needs the URL of the source that says so")
+    return (state, since, source), problems
+
+
+def is_iso_date(text: str) -> bool:
+    return bool(_ISO_DATE.match(text))
