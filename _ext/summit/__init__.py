@@ -25,6 +25,8 @@ from .epub import japanese_navigation
 from .export import write_exports
 from .incremental import finish, outdated_pages
 from .latex import BibliographyInPlace, CompactFields, copy_latex_package, write_events
+from .persistence import finish as keep_warnings
+from .persistence import forget_recorded, keep_write_warnings
 from .references import warn_missing
 from .render import SessionMetadata, depart_deferred, resolve_generated, visit_deferred
 from .roles import RestoredRole, SummitXRefRole
@@ -94,7 +96,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", check_consistency, priority=400)  # before outdated_pages
     app.connect("env-get-updated", outdated_pages)
     app.connect("build-finished", finish)
+    app.connect("doctree-resolved", keep_write_warnings, priority=100)  # links resolved, warned about
     app.connect("doctree-resolved", resolve_generated)
+    app.connect("source-read", forget_recorded)
+    app.connect("build-finished", keep_warnings)
     app.connect("warn-missing-reference", warn_missing)
     app.connect("build-finished", write_exports)
     app.connect("html-page-context", navigation.share, priority=400)

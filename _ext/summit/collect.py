@@ -13,6 +13,7 @@ from . import labels
 from .dates import PartialDate, within
 from .directives import note_label
 from .log import warn
+from .persistence import keep_read_warnings
 from .nodes import summit_generated, summit_session_count, summit_session_meta
 from .records import SessionRecord, label, object_anchor
 
@@ -88,6 +89,7 @@ class CollectSessions(SphinxTransform):
             first = records[0]
             warn(f"{len(records)} session(s) in a document without an {{event}} (first: {first.id!r})",
                  "structure", (docname, first.lineno))
+        keep_read_warnings(self.env, docname)  # the last of this document's read-time warnings
 
     def bind(
         self, meta: summit_session_meta, event: str, bound: dict[nodes.section, SessionRecord]

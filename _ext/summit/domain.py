@@ -22,13 +22,13 @@ if TYPE_CHECKING:
 
 OBJTYPES = ("event", "session", "project", "release")
 #: tables keyed by docname; "events" holds one record per document, the others a list
-TABLES = ("events", "sessions", "projects", "releases", "refs", "generated")
+TABLES = ("events", "sessions", "projects", "releases", "refs", "generated", "warnings")
 
 
 class SummitDomain(Domain):
     name = "summit"
     label = labels.DOMAIN
-    data_version = 4
+    data_version = 5
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
     }
@@ -68,6 +68,11 @@ class SummitDomain(Domain):
     def generated(self) -> dict[str, frozenset[tuple[str, str]]]:
         """Per document, the (kind, target) pairs of book-wide content it shows."""
         return self.data["generated"]
+
+    @property
+    def warnings(self) -> dict[str, tuple[Any, ...]]:
+        """Per document, the warnings its reading gave (persistence.py gives them again)."""
+        return self.data["warnings"]
 
     @property
     def catalog(self) -> Catalog:

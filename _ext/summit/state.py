@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from .log import take_recorded
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -32,6 +34,8 @@ class BuildState:
     exported: dict[str, str] = field(default_factory=dict)
     #: short URLs that are a document's page, found by checks.py and not written
     collisions: set[str] = field(default_factory=set)
+    #: the warnings of each page written in this build (persistence.py)
+    page_warnings: dict[str, list[Any]] = field(default_factory=dict)
 
 
 # Keyed by the environment: the one object every hook reaches (handlers as ``app.env``,
@@ -50,6 +54,7 @@ def begin(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str]
           removed: set[str]) -> list[str]:
     """The first event of every build (``env-get-outdated``): start a new state."""
     _STATES[env] = BuildState(removed=set(removed))
+    take_recorded()
     return []
 
 
