@@ -11,11 +11,14 @@ SPHINXBUILD  = $(VENVDIR)/bin/sphinx-build
 STAMP        = $(VENVDIR)/.installed
 TESTSTAMP    = $(VENVDIR)/.installed-test
 
-.PHONY: help venv test bench clean latexpdf Makefile
+LIVEHOST    ?= 127.0.0.1
+LIVEPORT    ?= 8000
+
+.PHONY: help venv test bench clean latexpdf livehtml Makefile
 
 help: venv
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c . $(SPHINXOPTS) $(O)
-	@echo "Also: make test (the whole test suite), make venv, make clean"
+	@echo "Also: make livehtml (live preview on http://$(LIVEHOST):$(LIVEPORT)/), make test (the whole test suite), make venv, make clean"
 
 # The virtualenv is (re)made whenever requirements.txt is newer than the last install.
 $(STAMP): requirements.txt
@@ -41,6 +44,12 @@ bench: $(STAMP)
 
 clean:
 	rm -rf "$(BUILDDIR)"
+
+# Live preview: rebuilds on every save (chapters, the extension, the stylesheet) and reloads the
+# browser; warnings in this terminal. Not -W: a warning must not stop the preview.
+livehtml: $(STAMP)
+	$(VENVDIR)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" -c . -d "$(BUILDDIR)/doctrees" \
+	  -n --keep-going --host $(LIVEHOST) --port $(LIVEPORT) --watch _ext --watch _static --watch conf.py $(O)
 
 # The booklet needs TeX: say so in one line instead of a LaTeX traceback.
 latexpdf: $(STAMP)

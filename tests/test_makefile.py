@@ -54,3 +54,69 @@ def test_mendex_has_a_reading_for_every_kanji_index_entry(tmp_path):
                      and not any(m.group().startswith(word) for word in readings)})
     assert len(keys) > 200
     assert unread == [], "add readings to docs/_latex/openstack-reports.dic"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own local server
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(predicate, timeout: float) -> bool:
+    import time
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_livehtml_serves_rebuilds_and_stops(tmp_path):
+    """make livehtml: serves on 127.0.0.1, rebuilds after a save, reloads, stops cleanly."""
+    import signal
+
+    if shutil.which("make") is None:
+        pytest.skip("make not installed")
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    port = _free_port()
+    process = subprocess.Popen(
+        ["make", "-s", "livehtml", f"SOURCEDIR={docs}", f"BUILDDIR={tmp_path / '_build'}", f"LIVEPORT={port}"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    page = f"http://127.0.0.1:{port}/reports/2018-05-vancouver.html"
+    try:
+        assert _wait_for(lambda: _fetch(page) is not None, 180), "the preview never answered"
+        first = _fetch(page)
+        assert "だいぶ落ちついてきたなと感じた。" in first
+        assert "websocket" in first.lower()  # the reload script sphinx-autobuild injects
+        chapter = docs / "reports" / "2018-05-vancouver.md"
+        chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+            "だいぶ落ちついてきたなと感じた。", "だいぶ落ちついてきたなと感じた。（保存して見えた一文）"), encoding="utf-8")
+        assert _wait_for(lambda: "（保存して見えた一文）" in (_fetch(page) or ""), 120), "the edit never showed"
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            output, _ = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            output, _ = process.communicate()
+    assert process.returncode is not None
+    with pytest.raises(ProcessLookupError):  # nothing of the group is left running
+        os.killpg(process.pid, 0)
+    assert _fetch(page) is None
+    assert "Serving on http://127.0.0.1:" in output, output[-2000:]
