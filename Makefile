@@ -14,11 +14,11 @@ TESTSTAMP    = $(VENVDIR)/.installed-test
 LIVEHOST    ?= 127.0.0.1
 LIVEPORT    ?= 8000
 
-.PHONY: help venv test bench clean latexpdf livehtml Makefile
+.PHONY: help venv test bench clean latexpdf livehtml new Makefile
 
 help: venv
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" -c . $(SPHINXOPTS) $(O)
-	@echo "Also: make livehtml (live preview on http://$(LIVEHOST):$(LIVEPORT)/), make test (the whole test suite), make venv, make clean"
+	@echo "Also: make new (a new chapter), make livehtml (live preview on http://$(LIVEHOST):$(LIVEPORT)/), make test (the whole test suite), make venv, make clean"
 
 # The virtualenv is (re)made whenever requirements.txt is newer than the last install.
 $(STAMP): requirements.txt
@@ -50,6 +50,14 @@ clean:
 livehtml: $(STAMP)
 	$(VENVDIR)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" -c . -d "$(BUILDDIR)/doctrees" \
 	  -n --keep-going --host $(LIVEHOST) --port $(LIVEPORT) --watch _ext --watch _static --watch conf.py $(O)
+
+# A new chapter from the template: make new ID=denver-2019 NAME="..." KIND=summit START=2019-04-29
+# END=2019-05-01 PLACE=denver LOCATION="デンバー" CYCLE=Stein (what is not given is asked for).
+new: $(STAMP)
+	@PYTHONPATH=_ext $(VENVPY) -m summit new --docs "$(SOURCEDIR)" $(if $(ID),--id "$(ID)") \
+	  $(if $(NAME),--name "$(NAME)") $(if $(KIND),--kind "$(KIND)") $(if $(START),--start "$(START)") \
+	  $(if $(END),--end "$(END)") $(if $(PLACE),--place "$(PLACE)") $(if $(LOCATION),--location "$(LOCATION)") \
+	  $(if $(CYCLE),--cycle "$(CYCLE)")
 
 # The booklet needs TeX: say so in one line instead of a LaTeX traceback.
 latexpdf: $(STAMP)
