@@ -60,6 +60,18 @@ def test_singlehtml_document_anchors():
     assert "'#document-' + docname" in source  # singlehtml.py keeps only the last anchor
 
 
+def test_search_index_entries(build_root):
+    from summit.internals import search_index_entries
+
+    from sphinx.search import IndexBuilder
+
+    assert "_index_entries" in inspect.getsource(IndexBuilder.__init__)
+    assert "indexentries" in inspect.getsource(IndexBuilder.freeze)
+    assert "indexentries" not in inspect.getsource(IndexBuilder.load)  # still lost: search.py still needed
+    app = build_root("basic", "html")
+    assert search_index_entries(app.builder.indexer)["glossary"]
+
+
 def test_serializinghtml_still_copies_without_force():
     from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 

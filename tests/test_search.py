@@ -45,3 +45,34 @@ def test_other_splitters_get_no_twin():
     """With mecab or janome the index is split differently: keep Sphinx's plain query splitting."""
     assert "splitQuery" in QuerySplittingJapanese({"type": "sphinx.search.ja.DefaultSplitter"}).js_splitter_code
     assert QuerySplittingJapanese({"type": "test_search.OtherSplitter"}).js_splitter_code == ""
+
+
+def test_index_entries_survive_rebuilds(rootdir, tmp_path):
+    """The search index keeps every page's index entries on a rebuild (Sphinx 9.0 drops those of
+    pages it does not re-write): no change, then an edit, equal to a clean build of the same text."""
+    import json
+    import shutil
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    def build(src):
+        app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        text = (src / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+        return json.loads(text[text.index("(") + 1:text.rindex(")")])["indexentries"]
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    clean = build(src)
+    assert clean and any("cells v2" in entry for entry in clean)
+    assert build(src) == clean
+    (src / "releases.md").write_text((src / "releases.md").read_text(encoding="utf-8") + "\n追記。\n",
+                                     encoding="utf-8")
+    edited = build(src)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(src, fresh, ignore=shutil.ignore_patterns("_build"))
+    assert edited == build(fresh) == clean

@@ -30,9 +30,10 @@ from .persistence import forget_recorded, keep_write_warnings
 from .references import warn_missing
 from .render import SessionMetadata, depart_deferred, resolve_generated, visit_deferred
 from .roles import RestoredRole, SummitXRefRole
-from .search import QuerySplittingJapanese
+from .search import QuerySplittingJapanese, restore_index_entries
 from .serializing import JSONBuilder, PickleBuilder
 from .singlehtml import InPageAnchors
+from .suggest import SuggestBuilder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,10 +78,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_node(summit_nodes.summit_deferred, html=(visit_deferred, depart_deferred))
 
+    app.add_builder(SuggestBuilder)
     app.add_builder(JSONBuilder, override=True)
     app.add_builder(PickleBuilder, override=True)
     app.add_search_language(QuerySplittingJapanese)
     app.connect("builder-inited", japanese_navigation)
+    app.connect("html-collect-pages", restore_index_entries)
     app.add_latex_package("summit")
     app.connect("build-finished", copy_latex_package)
     app.connect("build-finished", write_events)

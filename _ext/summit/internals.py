@@ -37,3 +37,8 @@ def bibliography_documents(env: BuildEnvironment) -> set[str]:
 #: Sphinx's hooks for an object's table-of-contents entry (documented, underscored):
 #: ``ObjectDescription._object_hierarchy_parts`` and ``._toc_entry_name`` (directives.py).
 TOC_HOOKS = ("_object_hierarchy_parts", "_toc_entry_name")
+
+
+def search_index_entries(indexer: Any) -> dict[str, list[tuple[str, str, str]]]:
+    """``IndexBuilder._index_entries``: docname -> its index entries, as the search index has them."""
+    return indexer._index_entries

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import json
 from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from sphinx.search import js_index
 from sphinx.search.ja import DefaultSplitter, SearchJapanese
+
+from .internals import search_index_entries
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: Character classes in the order DefaultSplitter tries them.
 _CTYPES = [(pattern.pattern, value) for pattern, value in DefaultSplitter.patterns_.items()]
@@ -89,3 +97,35 @@ class QuerySplittingJapanese(SearchJapanese):
             "tables": json.dumps(_tables(), ensure_ascii=False, sort_keys=True, separators=(",", ":")),
             "ctypes": json.dumps(_CTYPES, ensure_ascii=False),
         }
+
+
+def restore_index_entries(app: Sphinx) -> list[Any]:
+    """Keep the index entries of pages this build did not re-write in the search index.
+
+    Sphinx 9.0 reloads the previous ``searchindex.js`` on an incremental build but not its
+    ``indexentries``: after any rebuild the search no longer finds the general index's entries
+    of the unchanged pages (a rebuild with no change empties them all).  Run from
+    ``html-collect-pages``, after the pages are written and before the index is dumped.
+    Written by hand: no extension does this.
+    """
+    builder: Any = app.builder
+    indexer = getattr(builder, "indexer", None)
+    if indexer is None:
+        return []
+    try:
+        frozen = js_index.loads((Path(builder.outdir) / builder.searchindex_filename).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(frozen, dict) or not isinstance(frozen.get("indexentries"), dict):
+        return []
+    docnames = frozen.get("docnames", [])
+    entries = search_index_entries(indexer)
+    restored: dict[str, set[tuple[str, str, str]]] = {}
+    for entry, places in frozen["indexentries"].items():
+        for index, target, main in places:
+            docname = docnames[index] if 0 <= index < len(docnames) else None
+            if docname is not None and docname in app.env.all_docs and docname not in entries:
+                restored.setdefault(docname, set()).add((entry, target, "main" if main else ""))
+    for docname, items in restored.items():
+        entries[docname] = sorted(items)
+    return []
