@@ -174,3 +174,31 @@ def test_incremental_build_killed_then_rebuilt(tmp_path, clean, phase):
     killed_at = kill_during(src, build, phase)
     run(src, build)
     assert_same_pages(build, clean["edited"], killed_at)
+
+
+def warnings_of(src: Path, build: Path) -> list[str]:
+    """A complete build's warnings, sorted, paths relative to the source folder."""
+    result = subprocess.run(command(src, build), capture_output=True, text=True, check=False, timeout=600,
+                            env={**os.environ, "SLOW_BUILD": "0"})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    text = re.sub(r"\x1b\[[0-9;]*m", "", result.stderr)
+    return sorted(line.replace(f"{src}/", "") for line in text.splitlines() if "WARNING" in line)
+
+
+def test_warnings_are_right_after_an_interrupted_build(tmp_path):
+    """Kept warnings (persistence.py) follow their cause through builds killed while writing."""
+    src, build = make_book(tmp_path / "src"), tmp_path / "build"
+    with_ironic = (src / "glossary.md").read_text(encoding="utf-8")
+    without = re.sub(r":::\{project\} Ironic\n.*?:::\n", "", with_ironic, flags=re.S)
+    (src / "glossary.md").write_text(without, encoding="utf-8")
+    broken = warnings_of(src, build)
+    assert broken and all("unknown project 'Ironic'" in line for line in broken), broken[:3]
+    assert warnings_of(src, build) == broken  # nothing re-read: the same warnings
+    (src / "glossary.md").write_text(with_ironic, encoding="utf-8")
+    kill_during(src, build, "writing output")
+    assert warnings_of(src, build) == []
+    assert warnings_of(src, build) == []
+    (src / "glossary.md").write_text(without, encoding="utf-8")
+    kill_during(src, build, "writing output")
+    assert warnings_of(src, build) == broken
+    assert warnings_of(src, build) == broken
