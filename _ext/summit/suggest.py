@@ -8,7 +8,8 @@ Shaped like Sphinx's ``linkcheck``: it writes no pages, only a report in its out
   (except a name left untagged in more than a third of all sessions: OpenStack itself);
 - ``candidate``: per chapter, product-like names the glossary lacks, with how often they occur:
   CamelCase and capitalised Latin words in Japanese sentences (in English titles and sentences
-  capitalisation says nothing), and repository names in URLs (``github.com/openstack/<name>``).
+  capitalisation says nothing; nor a word the book also writes in lower case), and repository
+  names in URLs (``github.com/openstack/<name>``).
   Upper-case abbreviations are not proposed: here they are almost all generic terms (VPN, DHCP,
   PTL).  Katakana words are
   not proposed: in these reports they are almost all ordinary loanwords (セッション, ネットワーク),
@@ -234,6 +235,7 @@ class SuggestBuilder(Builder):
 
     def prepare_writing(self, docnames: Set[str]) -> None:
         self.found = []
+        self.lowercase: set[str] = set()
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         domain: SummitDomain = self.env.domains["summit"]
@@ -243,6 +245,16 @@ class SuggestBuilder(Builder):
         self.found += untagged(catalog, self._names, docname, doctree)
         if any(e.docname == docname for e in catalog.events.values()):
             self.found += candidates(catalog, self._names, docname, doctree)
+        for text in _texts(doctree):
+            self.lowercase.update(w for w in _WORD.findall(text.astext()) if w.islower())
+
+    def without_common_words(self, found: list[Suggestion]) -> list[Suggestion]:
+        """A capitalised word the book also writes in lower case is an ordinary word ("Deploy",
+        "Hardware"); names keep their capital (Rackspace, Huawei).  Known after every page."""
+        def common(name: str) -> bool:
+            return name[:1].isupper() and name[1:].islower() and name.lower() in self.lowercase
+
+        return [s for s in found if s.kind != "candidate" or not common(s.data["name"])]
 
     def without_ubiquitous(self) -> list[Suggestion]:
         """Names left untagged in more than a third of all sessions are the book's subject, not
@@ -259,7 +271,7 @@ class SuggestBuilder(Builder):
     def finish(self) -> None:
         outdir = Path(self.outdir)
         outdir.mkdir(parents=True, exist_ok=True)
-        found = sorted(self.without_ubiquitous(), key=lambda s: (s.kind != "untagged", s.docname, s.lineno, s.text))
+        found = sorted(self.without_common_words(self.without_ubiquitous()), key=lambda s: (s.kind != "untagged", s.docname, s.lineno, s.text))
         lines, records = [], []
         for item in found:
             filename = str(self.env.doc2path(item.docname, False))
