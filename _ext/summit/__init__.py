@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from . import navigation, state
 from . import nodes as summit_nodes
+from .accessibility import add_templates, render_accessibly
 from .checks import check_consistency
 from .collect import CollectSessions, name_blank_titles
 from .directives import (
@@ -106,6 +107,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", warn_missing)
     app.connect("build-finished", write_exports)
     app.connect("html-page-context", navigation.share, priority=400)
+    app.connect("config-inited", add_templates)
+    app.connect("html-page-context", render_accessibly, priority=900)  # last: wraps whatever was chosen
     return {
         "version": __version__,
         "env_version": SummitDomain.data_version,

@@ -92,6 +92,10 @@ CARD_CYCLE = "・開発サイクル "
 EVENTS_INSIDE = "収録イベント"
 #: the e-book's navigation document (Sphinx titles it in English)
 CONTENTS = "目次"
+#: names of the web pages' two side panels, for screen readers
+SITE_NAVIGATION = "サイト内のナビゲーション"
+PAGE_CONTENTS = "このページの目次"
+PAGE_TOOLS = "ページの操作"
 
 
 def status(state: str, since: str) -> str:
