@@ -48,6 +48,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Short URLs and summit.json for the site builders (html, dirhtml); False writes neither
     # and removes what an earlier build exported.
     app.add_config_value("summit_exports", True, "", types=[bool])
+    # Other spellings of one speaker organisation: {"日本HP": "HP"} (README, "Writing a chapter").
+    app.add_config_value("summit_speaker_aliases", {}, "env", types=[dict])
 
     app.add_domain(SummitDomain)
     app.add_directive_to_domain("summit", "event", EventDirective)

@@ -13,6 +13,8 @@ from typing import Any
 
 from .dates import PartialDate
 from .records import EventRecord, ProjectRecord, ReleaseRecord, SessionRecord
+from .speakers import SpeakerEntry
+from .speakers import entries as speaker_entries
 from .text import fold
 
 Problem = tuple[str, str, tuple[str, int]]  # message, subtype, (docname, line)
@@ -194,6 +196,15 @@ class Catalog:
     def tables(self) -> list[tuple[str, dict[str, Any]]]:
         """Every objtype with its table, in the order the book lists them."""
         return [(objtype, self.table(objtype)) for objtype in ("event", "session", "project", "release")]
+
+    def speakers(self, aliases: Mapping[str, str]) -> list[SpeakerEntry]:
+        """Every person and organisation who presented, with their sessions (speakers.py)."""
+        key = tuple(sorted(aliases.items()))
+        cached = getattr(self, "_speakers", None)
+        if cached is None or cached[0] != key:
+            found = speaker_entries(((sid, self.sessions[sid].speakers) for sid in self.session_order), aliases)
+            self._speakers = cached = (key, found)
+        return cached[1]
 
     def project_key(self, pid: str) -> tuple[str, str]:
         """How projects are listed everywhere (overview, export, sub-projects): by folded name."""

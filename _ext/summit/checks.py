@@ -11,10 +11,12 @@ where the link is resolved.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import export, state
 from .log import warn
+from .speakers import alias_problems
 from .persistence import forget_recorded, replay_read_warnings
 
 if TYPE_CHECKING:
@@ -24,12 +26,25 @@ if TYPE_CHECKING:
     from .domain import SummitDomain
 
 
+def _config_line(app: Sphinx, name: str) -> str:
+    """``path/conf.py:N`` where ``name`` is set (Sphinx shows a location without a line as a document)."""
+    conf = Path(app.confdir) / "conf.py"
+    try:
+        lines = conf.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return f"{conf}:0"
+    line = next((n for n, text in enumerate(lines, start=1) if text.lstrip().startswith(name)), 0)
+    return f"{conf}:{line}"
+
+
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> list[str]:
     replay_read_warnings(env)
     domain: SummitDomain = env.domains["summit"]
     catalog = domain.catalog
     for message, subtype, location in catalog.problems:
         warn(message, subtype, location)
+    for message in alias_problems(app.config.summit_speaker_aliases):
+        warn(message, "alias", _config_line(app, "summit_speaker_aliases"))
     if export.wanted(app):
         state.of(env).collisions = export.collisions(app.builder, catalog)  # type: ignore[arg-type]
     forget_recorded()  # given on every build: not kept

@@ -11,7 +11,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import labels
 from .catalog import Catalog
-from .indices import ProjectIndex, ReleaseIndex
+from .indices import ProjectIndex, ReleaseIndex, SpeakerIndex
 from .records import EventRecord, ProjectRecord, ReleaseRecord, SessionRecord, label, object_anchor
 from .roles import SummitXRefRole
 
@@ -33,7 +33,7 @@ class SummitDomain(Domain):
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
     }
     roles: ClassVar[dict[str, Any]] = {objtype: SummitXRefRole(warn_dangling=True) for objtype in OBJTYPES}
-    indices = [ProjectIndex, ReleaseIndex]
+    indices = [ProjectIndex, ReleaseIndex, SpeakerIndex]
     #: the tables, and "stamp": changed whenever they are (see incremental.py)
     initial_data: ClassVar[dict[str, Any]] = {**{table: {} for table in TABLES}, "stamp": None}
 

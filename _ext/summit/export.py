@@ -96,6 +96,7 @@ def _inputs(builder: StandaloneHTMLBuilder, declared: dict[str, str], schema: st
     """
     config = (builder.name, builder.config.html_baseurl, builder.config.html_file_suffix,
               builder.config.html_link_suffix, builder.config.project, EXPORT_VERSION,
+              sorted(builder.config.summit_speaker_aliases.items()),
               schema, sorted(collisions))
     return digest((sorted(declared.items()), config))
 
@@ -209,6 +210,11 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
              "status": dict(zip(("state", "since", "source"), p.status, strict=True)) if p.status[0] else None,
              "sessions": catalog.project_sessions.get(p.id, []), **url("project", p.id)}
             for p in (catalog.projects[pid] for pid in sorted(catalog.projects, key=catalog.project_key))
+        ],
+        "speakers": [
+            {"name": s.name, "organisation": s.organisation or None, "is_organisation": s.is_organisation,
+             "sessions": list(s.sessions)}
+            for s in catalog.speakers(builder.config.summit_speaker_aliases)
         ],
         "releases": [
             {"id": r.id, "name": r.name, "version": r.version or None, "released": r.released or None,

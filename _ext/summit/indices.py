@@ -74,3 +74,36 @@ class ReleaseIndex(Index):
                              extra, "", labels.count(len(sessions)))
             content.append((release.name, [row, *sessions]))
         return content, False
+
+
+class SpeakerIndex(Index):
+    """Every person and organisation who presented, with their sessions (rules in speakers.py).
+
+    A row links to the entry's first session: people have no page of their own, and LaTeX drops
+    index rows without a target.
+    """
+
+    name = "speakers"
+    localname = labels.SPEAKER_INDEX
+    shortname = labels.SPEAKER_INDEX
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        catalog: Catalog = self.domain.catalog  # type: ignore[attr-defined]
+        aliases = self.domain.env.config.summit_speaker_aliases
+        wanted = set(docnames) if docnames is not None else None
+        content: dict[str, list[IndexEntry]] = {}
+        for entry in catalog.speakers(aliases):
+            sessions = _session_rows(catalog, entry.sessions, wanted)
+            if not sessions:
+                continue
+            first = catalog.sessions[entry.sessions[0]]
+            initial = entry.name[:1].upper()
+            group = initial if initial.isascii() and initial.isalpha() else labels.NON_LATIN_GROUP
+            extra = labels.ORGANISATION if entry.is_organisation else entry.organisation
+            content.setdefault(group, []).append(IndexEntry(
+                entry.name, 1, first.docname, label("session", first.id), extra, "",
+                labels.sessions(len(sessions))))
+            content[group].extend(sessions)
+        latin = sorted((k, v) for k, v in content.items() if k != labels.NON_LATIN_GROUP)
+        other = [(labels.NON_LATIN_GROUP, content[labels.NON_LATIN_GROUP])] if labels.NON_LATIN_GROUP in content else []
+        return latin + other, True

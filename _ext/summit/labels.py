@@ -70,6 +70,10 @@ RELEASE_FIELDS = {
 
 DOMAIN = "OpenStack イベント報告"
 PROJECT_INDEX = "プロジェクト索引"
+SPEAKER_INDEX = "登壇者索引"
+#: the speaker index: what an entry is, and the group of names not in Latin letters
+ORGANISATION = "組織"
+NON_LATIN_GROUP = "日本語の名前"
 RELEASE_INDEX = "リリース別索引"
 #: dates: 2018年5月21日, 2012年8月; a span 2018年5月21日〜24日
 YEAR, MONTH, DAY, SPAN = "年", "月", "日", "〜"

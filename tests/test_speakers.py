@@ -1,0 +1,76 @@
+"""The speakers and organisations index: one entry per person and per organisation, in HTML,
+the booklet and summit.json, with the rule of README ("Person (Organisation)") and aliases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from io import StringIO
+from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+
+from helpers import html, warnings
+
+
+def test_rule_and_aliases():
+    from summit.speakers import alias_problems, entries
+
+    sessions = [("a", ("Tim Bell (CERN)", "日本HP")), ("b", ("Tim Bell", "CERN")),
+                ("c", ("真壁徹 (日本ＨＰ)",)), ("d", ("Morgan Fainberg (Hewlett-Packard)",))]
+    aliases = {"日本HP": "HP", "Hewlett-Packard": "HP"}
+    found = {(e.name, e.is_organisation): (e.organisation, e.sessions) for e in entries(sessions, aliases)}
+    assert found[("Tim Bell", False)] == ("CERN", ("a", "b"))  # one person, however written
+    assert found[("CERN", True)] == ("", ("a", "b"))  # an organisation everywhere once it is one somewhere
+    assert found[("HP", True)] == ("", ("a", "c", "d"))  # aliases (full-width letters fold) make one entry
+    assert found[("真壁徹", False)] == ("HP", ("c",))
+    assert alias_problems(aliases) == []
+    assert alias_problems({"HPE": "HP", "HP": "Hewlett-Packard"}) == [
+        "speaker alias 'HP' -> 'Hewlett-Packard': 'HP' is itself an alias target (write the final name)"]
+
+
+def build(src: Path, builder: str = "html", **conf) -> SphinxTestApp:
+    app = SphinxTestApp(builder, srcdir=src, status=StringIO(), warning=StringIO(), confoverrides=conf or None)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def test_index_page_export_and_booklet(rootdir, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    chapter = src / "reports" / "2018-05-vancouver.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        ":::{session} japanese-session\n", ":::{session} japanese-session\n:speakers: Tim Bell (CERN), 小川さん (NTT)\n"),
+        encoding="utf-8")
+    app = build(src)
+    assert warnings(app) == []
+    page = html(app, "summit-speakers")
+    assert "登壇者索引" in page
+    for name in ("CERN", "Tim Bell", "小川さん", "NTT"):
+        assert f"{name}</code></a>" in page, name
+    assert "(組織)" in page and "(CERN)" in page and "日本語の名前" in page
+    assert 'href="reports/2018-05-vancouver.html#session-japanese-session"' in page
+    data = json.loads((Path(app.outdir) / "summit.json").read_text(encoding="utf-8"))
+    speakers = {s["name"]: s for s in data["speakers"]}
+    assert speakers["CERN"] == {"name": "CERN", "organisation": None, "is_organisation": True,
+                                "sessions": ["cern-cells-v1-to-v2", "japanese-session"]}
+    assert speakers["Tim Bell"]["organisation"] == "CERN"
+    tex = build(src, "latex")
+    text = "".join(p.read_text(encoding="utf-8") for p in Path(tex.outdir).glob("*.tex"))
+    assert r"\renewcommand{\indexname}{登壇者索引}" in text and r"\sphinxstyleindexentry{小川さん}" in text
+
+
+def test_alias_conflict_is_warned(rootdir, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'summit_speaker_aliases = {"HPE": "HP", "HP": "Hewlett-Packard"}\n',
+                    encoding="utf-8")
+    app = build(src)
+    line = len(conf.read_text(encoding="utf-8").splitlines())
+    lines = warnings(app)
+    assert len(lines) == 1 and f"conf.py:{line}: WARNING: speaker alias 'HP' -> 'Hewlett-Packard'" in lines[0], lines
+    assert lines[0].endswith("[summit.alias]")
