@@ -79,6 +79,11 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
          lambda s, target: _events(s, s.catalog.release_events.get(target, ()))),
     Kind("event-cards", lambda r, target: r.cards(), _cards, directive="summit-cards"),
     Kind("overview", lambda r, target: r.overview(), _overview, directive="summit-overview"),
+    Kind("timeline", lambda r, target: r.timeline(),
+         lambda s, target: (_events(s, s.catalog.event_order),
+                            tuple((r.id, r.docname, r.name, r.version, r.released)
+                                  for r in sorted(s.catalog.releases.values(), key=lambda r: r.id))),
+         directive="summit-timeline"),
     Kind("title-page", lambda r, target: r.title_page(),
          lambda s, target: _events(s, s.catalog.event_order), directive="summit-titlepage"),
 )}

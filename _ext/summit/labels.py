@@ -92,6 +92,8 @@ TOTAL = "計"
 FACT_SEPARATOR = "／"
 CARD_SEPARATOR = "・"
 CARD_CYCLE = "・開発サイクル "
+#: the timeline's title (also what a screen reader announces)
+TIMELINE = "OpenStack のリリースサイクルと本書のイベントの年表"
 #: the e-book's title page
 EVENTS_INSIDE = "収録イベント"
 #: the e-book's navigation document (Sphinx titles it in English)

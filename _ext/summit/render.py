@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -9,6 +10,7 @@ from sphinx import addnodes
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
+from sphinx.util.osutil import relative_uri
 
 from . import labels
 from sphinx_design.grids import gutter_option, row_columns_option
@@ -17,6 +19,7 @@ from sphinx_design.shared import create_component
 from .dates import PartialDate, event_dates
 from .directives import badge_classes, joined, link_nodes, metadata_field, xref
 from .kinds import KINDS
+from . import timeline
 from .singlehtml import in_page
 from .status import badge
 from .nodes import metadata_fields, summit_deferred, summit_generated, summit_pageref, summit_session_meta
@@ -130,6 +133,39 @@ class Renderer:
             row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
         return [create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"],
                                  children=[row])]
+
+    def uri(self, objtype: str, ident: str) -> str:
+        record = self.catalog.record(objtype, ident)
+        return in_page(f"{self.builder.get_relative_uri(self.docname, record.docname)}#{label(objtype, ident)}")
+
+    def timeline(self) -> list[nodes.Node]:
+        """Release cycles and events on a time axis (timeline.py): SVG on the web and in the
+        e-book, TikZ in print, the list of events for the other builders."""
+        catalog = self.catalog
+        plan = timeline.layout(
+            [(r.id, r.name, r.version, r.released) for r in catalog.releases.values()],
+            [(e.id, e.name, e.start, e.end) for e in (catalog.events[i] for i in catalog.event_order)],
+            timeline.print_label if self.paper else timeline.web_label)
+        if plan is None:
+            return []
+        if self.paper:
+            refs = {f"event:{ident}": rf"\detokenize{{{catalog.events[ident].docname}:{label('event', ident)}}}"
+                    for ident in catalog.events}
+            return [nodes.raw("", timeline.tikz(plan, refs, self.builder.config.latex_engine), format="latex")]
+        if self.builder.format != "html" or self.builder.name in ("json", "pickle"):
+            return self.events(catalog.event_order)
+        href = {f"{objtype}:{ident}": self.uri(objtype, ident)
+                for objtype in ("event", "release") for ident in catalog.table(objtype)}
+        if self.builder.name == "epub":
+            # An image file: inline SVG in XHTML would need a manifest property Sphinx does not write.
+            image = Path(self.builder.outdir) / "_images" / "summit-timeline.svg"
+            image.parent.mkdir(parents=True, exist_ok=True)
+            image.write_text(timeline.svg(plan, {}, labels.TIMELINE, standalone=True), encoding="utf-8")
+            uri = relative_uri(self.builder.get_target_uri(self.docname), "_images/summit-timeline.svg")
+            return [nodes.image("", uri=uri, candidates={"*": uri}, alt=labels.TIMELINE, classes=["summit-timeline"]),
+                    *self.events(catalog.event_order)]
+        return [nodes.container("", nodes.raw("", timeline.svg(plan, href, labels.TIMELINE), format="html"),
+                                classes=["summit-timeline"])]
 
     def title_page(self) -> list[nodes.Node]:
         """The e-book's title page, as the booklet's: edition, author and the events inside."""
