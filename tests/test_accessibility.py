@@ -25,6 +25,7 @@ PAGES = {
     "overview": "overview.html",
     "project-index": "summit-projects.html",
     "release-index": "summit-releases.html",
+    "speaker-index": "summit-speakers.html",
     "general-index": "genindex.html",
     "search": "search.html?q=Tacker",
     "short-url-target": "s/yvr18-cern-cells-v1-to-v2.html",
@@ -84,6 +85,20 @@ def test_no_violations(browser, base, axe, scheme, view):
     finally:
         context.close()
     assert found == {}, found
+
+
+def test_timeline_links_take_the_keyboard(browser, base):
+    """The timeline's links are reached with Tab and show where the focus is."""
+    page = browser.new_page()
+    page.goto(urljoin(base, "releases.html"))
+    page.locator(".summit-timeline-svg a").first.focus()
+    focused = page.evaluate("""() => { const e = document.activeElement;
+        return [e.namespaceURI, e.tagName, getComputedStyle(e).outlineStyle]; }""")
+    page.keyboard.press("Tab")
+    moved = page.evaluate("() => document.activeElement.closest('svg') !== null")
+    page.close()
+    assert focused == ["http://www.w3.org/2000/svg", "a", "solid"], focused
+    assert moved
 
 
 def test_axe_finds_what_it_should(browser, axe, tmp_path):

@@ -129,6 +129,8 @@ def test_pdf_metadata_and_japanese_outline(booklet):
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[0] == "日本OpenStackユーザ会第7回勉強会に行ってきた"
     assert {"用語集", "リリース一覧", "参考文献"} <= set(titles)
+    # The indices have bookmarks too.
+    assert ["プロジェクト索引", "リリース別索引", "登壇者索引", "索引"] == titles[-4:]
 
 
 def test_title_page_lists_the_events(booklet):

@@ -72,6 +72,15 @@ def test_search_index_entries(build_root):
     assert search_index_entries(app.builder.indexer)["glossary"]
 
 
+def test_latex_generate_indices():
+    """latex.IndexRowsTranslator replaces this method with the subtype honoured."""
+    from sphinx.writers.latex import LaTeXTranslator
+
+    source = inspect.getsource(LaTeXTranslator.generate_indices)
+    assert "sphinxstyleindexentry" in source and "entry[1]" not in source  # still ignores sub-entries
+    assert list(inspect.signature(LaTeXTranslator.generate_indices).parameters) == ["self"]
+
+
 def test_serializinghtml_still_copies_without_force():
     from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 

@@ -60,7 +60,7 @@ def test_index_page_export_and_booklet(rootdir, tmp_path):
     assert speakers["Tim Bell"]["organisation"] == "CERN"
     tex = build(src, "latex")
     text = "".join(p.read_text(encoding="utf-8") for p in Path(tex.outdir).glob("*.tex"))
-    assert r"\renewcommand{\indexname}{登壇者索引}" in text and r"\sphinxstyleindexentry{小川さん}" in text
+    assert r"\renewcommand{\indexname}{登壇者索引}" in text and r"\summitindexname{小川さん}" in text and r"\subitem\relax " in text
 
 
 def test_alias_conflict_is_warned(rootdir, tmp_path):

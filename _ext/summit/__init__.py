@@ -25,7 +25,7 @@ from .domain import OBJTYPES, SummitDomain
 from .epub import japanese_navigation
 from .export import write_exports
 from .incremental import finish, outdated_pages
-from .latex import BibliographyInPlace, CompactFields, copy_latex_package, write_events
+from .latex import BibliographyInPlace, CompactFields, IndexRowsTranslator, copy_latex_package, write_events
 from .persistence import finish as keep_warnings
 from .persistence import forget_recorded, keep_write_warnings
 from .references import warn_missing
@@ -88,6 +88,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", japanese_navigation)
     app.connect("html-collect-pages", restore_index_entries)
     app.add_latex_package("summit")
+    app.set_translator("latex", IndexRowsTranslator)
     app.connect("build-finished", copy_latex_package)
     app.connect("build-finished", write_events)
     app.add_post_transform(SessionMetadata)

@@ -10,6 +10,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape
+from sphinx.writers.latex import LaTeXTranslator
 
 from .dates import event_dates
 from .internals import bibliography_documents, thebibliography
@@ -83,3 +84,47 @@ def write_events(app: Sphinx, exception: Exception | None) -> None:
     text = "\n".join(lines) + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+class IndexRowsTranslator(LaTeXTranslator):
+    """Domain indices in print as an index of a book: a project, release or speaker in bold sans
+    (``\\summitindexname``), the sessions under it as ``\\subitem`` rows, indented, with their date.
+
+    Sphinx's ``generate_indices`` writes every row as ``\\item`` in monospace, ignoring the
+    subtype that marks sub-entries; this is its loop with the subtype honoured (the method is
+    checked by tests/test_internals.py).
+    """
+
+    def generate_indices(self) -> str:
+        ret: list[str] = []
+        indices_config = self.config.latex_domain_indices
+        if not indices_config:
+            return ""
+        names = None if isinstance(indices_config, bool) else frozenset(indices_config)
+        for domain in self.builder.env.domains.sorted():
+            for index_cls in domain.indices:
+                if names is not None and f"{domain.name}-{index_cls.name}" not in names:
+                    continue
+                content, _ = index_cls(domain).generate(self.builder.docnames)
+                if not content:
+                    continue
+                ret.append(r"\renewcommand{\indexname}{%s}" % index_cls.localname + "\n")
+                ret.append(r"\begin{sphinxtheindex}" + "\n")
+                ret.append(r"\let\bigletter\sphinxstyleindexlettergroup" + "\n")
+                for i, (letter, entries) in enumerate(content):
+                    if i > 0:
+                        ret.append(r"\indexspace" + "\n")
+                    ret.append(r"\bigletter{%s}" % self.escape(letter) + "\n")
+                    for entry in entries:
+                        if not entry[3]:
+                            continue
+                        name = self.encode(entry[0])
+                        if entry[1] == 2:
+                            ret.append(r"\subitem\relax %s" % name)
+                        else:
+                            ret.append(r"\item\relax\summitindexname{%s}" % name)
+                        if entry[4]:
+                            ret.append(r"\sphinxstyleindexextra{%s}" % self.encode(entry[4]))
+                        ret.append(r"\sphinxstyleindexpageref{%s:%s}" % (entry[2], self.idescape(entry[3])) + "\n")
+                ret.append(r"\end{sphinxtheindex}" + "\n")
+        return "".join(ret)

@@ -19,7 +19,7 @@ from .dates import PartialDate
 
 #: pixels per year on the web; millimetres per year in print
 PX_PER_YEAR = 96
-MM_PER_YEAR = 8.4
+MM_PER_YEAR = 7.8
 
 
 @dataclass(frozen=True)
