@@ -80,7 +80,7 @@ def spine(book: zipfile.ZipFile) -> list[str]:
 def test_title_page_contents_glossary_and_indices(book):
     order = spine(book)
     assert order[0] == "index.xhtml"
-    for page in ("glossary.xhtml", "releases.xhtml", "summit-projects.xhtml", "summit-releases.xhtml",
+    for page in ("glossary.xhtml", "releases.xhtml", "summit-projects.xhtml", "summit-releases.xhtml", "summit-speakers.xhtml",
                  "genindex.xhtml", *(f"reports/{p.stem}.xhtml" for p in (ROOT / "docs" / "reports").glob("*.md"))):
         assert page in order, page
     title = book.read("index.xhtml").decode("utf-8")
