@@ -81,9 +81,9 @@ def page_of(builder: str, out: Path, docname: str) -> str:
 def check_output(builder: str, out: Path, chapter: str, session: str, edited: bool) -> None:
     folder = out / builder
     page = page_of(builder, out, chapter)
-    exports = [p for p in ("s", "p", "r", "e", "summit.json") if (folder / p).exists()]
+    exports = [p for p in ("s", "p", "r", "e", "summit.json", "feeds") if (folder / p).exists()]
     if builder in ("html", "dirhtml"):
-        assert exports == ["s", "p", "r", "e", "summit.json"], exports
+        assert exports == ["s", "p", "r", "e", "summit.json", "feeds"], exports
         short = (folder / "s" / f"{session}.html").read_text(encoding="utf-8")
         slash = "/" if builder == "dirhtml" else ".html"
         assert f'url=../{chapter}{slash}#session-{session}"' in short, short

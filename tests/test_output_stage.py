@@ -17,7 +17,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from helpers import warnings
 
-SHORT_FOLDERS = ("s", "p", "r", "e")
+SHORT_FOLDERS = ("s", "p", "r", "e", "feeds", "feeds/p")
 
 
 @pytest.fixture
@@ -39,8 +39,9 @@ def build(src: Path, builder: str = "html", **confoverrides) -> SphinxTestApp:
 
 
 def exported(outdir: Path) -> set[str]:
-    found = {p.relative_to(outdir).as_posix() for folder in SHORT_FOLDERS for p in (outdir / folder).glob("*")}
-    return found | {name for name in ("summit.json", "summit.schema.json") if (outdir / name).exists()}
+    found = {p.relative_to(outdir).as_posix() for folder in SHORT_FOLDERS for p in (outdir / folder).glob("*")
+             if p.is_file()}
+    return found | {name for name in ("summit.json", "summit.schema.json", "sitemap.xml") if (outdir / name).exists()}
 
 
 @pytest.mark.parametrize("builder", ["singlehtml", "epub", "json", "pickle"])

@@ -24,6 +24,7 @@ from .directives import (
 from .domain import OBJTYPES, SummitDomain
 from .epub import japanese_navigation
 from .export import write_exports
+from .feeds import add_autodiscovery
 from .incremental import finish, outdated_pages
 from .latex import BibliographyInPlace, CompactFields, IndexRowsTranslator, copy_latex_package, write_events
 from .persistence import finish as keep_warnings
@@ -111,6 +112,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", write_exports)
     app.connect("html-page-context", navigation.share, priority=400)
     app.connect("config-inited", add_templates)
+    app.connect("html-page-context", add_autodiscovery)
     app.connect("html-page-context", render_accessibly, priority=900)  # last: wraps whatever was chosen
     return {
         "version": __version__,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util.osutil import relative_uri
 
-from . import state
+from . import feeds, state
 from .catalog import Catalog
 from .digest import digest
 from .log import warn
@@ -39,7 +39,7 @@ _REDIRECT = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>{title}</title>
 <meta name="robots" content="noindex">{canonical}
-<meta http-equiv="refresh" content="0; url={target}">
+<meta http-equiv="refresh" content="0; url={target}">{feed}
 </head>
 <body>
 <p><a href="{target}">{title}</a></p>
@@ -97,7 +97,8 @@ def _inputs(builder: StandaloneHTMLBuilder, declared: dict[str, str], schema: st
     config = (builder.name, builder.config.html_baseurl, builder.config.html_file_suffix,
               builder.config.html_link_suffix, builder.config.project, EXPORT_VERSION,
               sorted(builder.config.summit_speaker_aliases.items()),
-              schema, sorted(collisions))
+              schema, sorted(collisions), builder.config.author, builder.config.epub_identifier,
+              builder.config.root_doc, os.environ.get("SOURCE_DATE_EPOCH"))
     return digest((sorted(declared.items()), config))
 
 
@@ -142,6 +143,9 @@ def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str
             title=html.escape(catalog.title(objtype, ident)),
             canonical=f'\n<link rel="canonical" href="{html.escape(canonical)}">' if baseurl else "",
             target=html.escape(target),
+            feed=(f'\n<link rel="alternate" type="{feeds.ATOM}" title="{html.escape(catalog.title(objtype, ident))}" '
+                  f'href="{html.escape(relative_uri(short, feeds.project_feed(ident)))}">'
+                  if objtype == "project" else ""),
         )
     return pages
 
@@ -256,6 +260,12 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
     data = json.dumps(export(builder, catalog), ensure_ascii=False, indent=1, sort_keys=True)
     files[EXPORT_NAME] = data + "\n"
     files[SCHEMA.name] = schema
+    files[feeds.BOOK_FEED] = feeds.book_feed(builder, catalog)
+    files.update(feeds.project_feeds(builder, catalog))
+    pages = sorted(app.env.all_docs) + ["genindex"] + [f"summit-{index.name}" for index in domain.indices]
+    site_map = feeds.sitemap(builder, pages)
+    if site_map is not None:
+        files[feeds.SITEMAP] = site_map
     build.exported = _write_files(outdir, files, before, set(document_pages(builder)))
     _manifest(builder).write_text(json.dumps({"inputs": current, "files": build.exported}, sort_keys=True),
                                   encoding="utf-8")
