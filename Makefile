@@ -33,13 +33,13 @@ $(TESTSTAMP): $(STAMP) requirements-test.txt
 venv: $(STAMP)
 
 # axe-core for the accessibility test, from its lock file (the test is skipped without npm).
-A11Y        = tests/a11y/node_modules/.package-lock.json
-$(A11Y): tests/a11y/package-lock.json
-	@if command -v npm >/dev/null; then npm ci --prefix tests/a11y --no-audit --no-fund --silent; \
+A11Y        = tests/node/node_modules/.package-lock.json
+$(A11Y): tests/node/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/node --no-audit --no-fund --silent; \
 	else echo "npm not found: the accessibility test will be skipped (apt-get install npm)"; fi
 
 # Stop the catch-all rule below from treating these files as builder names.
-requirements.txt requirements-test.txt tests/a11y/package-lock.json: ;
+requirements.txt requirements-test.txt tests/node/package-lock.json: ;
 
 test: $(TESTSTAMP) $(A11Y)
 	$(VENVPY) -m pytest tests $(PYTEST_ARGS)

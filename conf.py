@@ -27,6 +27,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",
     "summit",
 ]
 root_doc = "index"
@@ -47,6 +48,14 @@ html_css_files = ["summit.css"]
 html_baseurl = os.environ.get("SUMMIT_BASEURL", "")
 html_last_updated_fmt = None
 html_search_language = "ja"
+# Link previews (Open Graph) when a page's URL is pasted into a wiki or a chat: og:url is absolute with
+# SUMMIT_BASEURL; the description is the page's own text (the short URLs describe their object: summit).
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_type = "website"
+ogp_social_cards = {"enable": False}  # would need matplotlib; wikis show the text card
+ogp_custom_meta_tags = ['<meta property="og:locale" content="ja_JP">',
+                        '<meta name="twitter:card" content="summary">']
 
 # -- LaTeX (Japanese booklet) -----------------------------------------------------------------
 latex_engine = "uplatex"

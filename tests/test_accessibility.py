@@ -1,4 +1,4 @@
-"""Accessibility, measured with axe-core (pinned in tests/a11y/package-lock.json) in Chromium:
+"""Accessibility, measured with axe-core (pinned in tests/node/package-lock.json) in Chromium:
 no violation of wcag2a, wcag2aa, wcag21aa or best-practice on any kind of page, light and dark,
 desktop and phone width.  Skipped where Chromium or axe-core is missing, failing under CI=true."""
 
@@ -14,7 +14,7 @@ from browser_support import SEARCH_DONE, build_book, launch, serve
 from conftest import need_tool
 from test_browser import need_playwright
 
-AXE = Path(__file__).resolve().parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
 PAGES = {
     "landing": "index.html",
@@ -36,7 +36,7 @@ VIEWS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "hei
 @pytest.fixture(scope="module")
 def axe() -> str:
     if not AXE.exists():
-        message = f"axe-core not installed ({AXE}): npm ci --prefix tests/a11y"
+        message = f"axe-core not installed ({AXE}): npm ci --prefix tests/node"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must install it: {message}")
         pytest.skip(message)

@@ -23,6 +23,7 @@ from .directives import (
 )
 from .domain import OBJTYPES, SummitDomain
 from .epub import japanese_navigation
+from .descriptions import meta_description, note_page_description
 from .export import write_exports
 from .feeds import add_autodiscovery
 from .incremental import finish, outdated_pages
@@ -113,6 +114,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", navigation.share, priority=400)
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", add_autodiscovery)
+    app.connect("doctree-read", note_page_description)
+    app.connect("html-page-context", meta_description, priority=400)  # before opengraph's
     app.connect("html-page-context", render_accessibly, priority=900)  # last: wraps whatever was chosen
     return {
         "version": __version__,

@@ -13,6 +13,7 @@ from . import labels
 from .dates import PartialDate, within
 from .directives import note_label
 from .log import warn
+from .descriptions import first_sentence, prose
 from .persistence import keep_read_warnings
 from .nodes import summit_generated, summit_session_count, summit_session_meta
 from .records import SessionRecord, label, object_anchor
@@ -75,12 +76,15 @@ class CollectSessions(SphinxTransform):
                 by_type.setdefault(ref["reftype"], []).append(ref["reftarget"])
 
         records = []
-        for record in sessions.values():
+        for section, record in sessions.items():
             mentioned = mentions.get(record.id, {})
+            others = {other for other in sessions if other is not section}
             records.append(record._replace(
                 mentioned_projects=tuple(mentioned.get("project", ())),
                 mentioned_releases=tuple(mentioned.get("release", ())),
+                summary=first_sentence(prose(section, others)),
             ))
+        self.summarise_projects(domain, docname)
         for counter in list(self.document.findall(summit_session_count)):
             counter.replace_self(nodes.Text(labels.sessions(len(records))))
         shown = {(node["kind"], node["target"]) for node in self.document.findall(summit_generated)}
@@ -90,6 +94,23 @@ class CollectSessions(SphinxTransform):
             warn(f"{len(records)} session(s) in a document without an {{event}} (first: {first.id!r})",
                  "structure", (docname, first.lineno))
         keep_read_warnings(self.env, docname)  # the last of this document's read-time warnings
+
+    def summarise_projects(self, domain: SummitDomain, docname: str) -> None:
+        """The first sentence of each project's definition, now that its content is parsed."""
+        projects = domain.projects.get(docname)
+        if not projects:
+            return
+        summaries = {}
+        for desc in self.document.findall(addnodes.desc):
+            if desc.get("domain") != "summit" or desc.get("objtype") != "project":
+                continue
+            signature = desc.next_node(addnodes.desc_signature)
+            content = desc.next_node(addnodes.desc_content)
+            ids = signature["ids"] if signature is not None else []
+            for record in projects:
+                if label("project", record.id) in ids and content is not None:
+                    summaries[record.id] = first_sentence(prose(content))
+        domain.projects[docname] = [r._replace(summary=summaries.get(r.id, r.summary)) for r in projects]
 
     def bind(
         self, meta: summit_session_meta, event: str, bound: dict[nodes.section, SessionRecord]

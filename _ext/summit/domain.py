@@ -28,7 +28,7 @@ TABLES = ("events", "sessions", "projects", "releases", "refs", "generated", "wa
 class SummitDomain(Domain):
     name = "summit"
     label = labels.DOMAIN
-    data_version = 5
+    data_version = 6
     object_types: ClassVar[dict[str, ObjType]] = {
         objtype: ObjType(labels.OBJECT_TYPES[objtype], objtype) for objtype in OBJTYPES
     }

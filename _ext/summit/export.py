@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util.osutil import relative_uri
 
 from . import feeds, state
+from . import labels
 from .catalog import Catalog
+from .dates import PartialDate, event_dates
+from .descriptions import trim
 from .digest import digest
 from .log import warn
 from .records import label
@@ -39,6 +42,13 @@ _REDIRECT = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>{title}</title>
 <meta name="robots" content="noindex">{canonical}
+<meta name="description" content="{description}">
+<meta property="og:title" content="{title}">
+<meta property="og:description" content="{description}">
+<meta property="og:type" content="website">{og_url}
+<meta property="og:site_name" content="{site}">
+<meta property="og:locale" content="ja_JP">
+<meta name="twitter:card" content="summary">
 <meta http-equiv="refresh" content="0; url={target}">{feed}
 </head>
 <body>
@@ -128,6 +138,31 @@ def collisions(builder: StandaloneHTMLBuilder, catalog: Catalog) -> set[str]:
     return found
 
 
+def preview(builder: StandaloneHTMLBuilder, catalog: Catalog, objtype: str, ident: str) -> str:
+    """What a link preview of a short URL says: the object itself, not its chapter; plain text."""
+    record = catalog.record(objtype, ident)
+    if objtype == "session":
+        event = catalog.events.get(record.event)
+        when = PartialDate.parse(record.date).japanese() if record.date else (event_dates(event) if event else "")
+        head = "、".join(f for f in (event.name if event else "", when) if f)
+        names = [catalog.title("project", p) for p in catalog.session_projects.get(ident, [])]
+        projects = "、".join(names[:3]) + ("ほか" if len(names) > 3 else "")
+        facts = [head, f"{labels.OBJECT_TYPES['project']}: {projects}" if projects else ""]
+        text = labels.CARD_SEPARATOR.join(f for f in facts if f)
+        # the session's own first sentence, then where and what (a card shows about 160 characters)
+        return trim(f"{trim(record.summary, 100)}（{text}）" if record.summary else text, 160)
+    if objtype == "project":
+        count = labels.sessions(len(catalog.project_sessions.get(ident, [])))
+        return trim(f"{record.summary}（{count}）" if record.summary else count)
+    if objtype == "release":
+        facts = [record.version, record.released and PartialDate.parse(record.released).japanese(),
+                 labels.sessions(len(catalog.release_sessions.get(ident, [])))]
+        return labels.CARD_SEPARATOR.join(f for f in facts if f)
+    facts = [event_dates(record), record.location, labels.KINDS.get(record.kind, ""),
+             labels.sessions(len(catalog.event_sessions.get(ident, [])))]
+    return labels.FACT_SEPARATOR.join(f for f in facts if f)
+
+
 def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, str]:
     """Short path -> page: one per object, sending the reader to wherever it lives now."""
     baseurl = builder.config.html_baseurl
@@ -141,6 +176,10 @@ def redirect_pages(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str
         canonical = _absolute(baseurl, f"{page_uri}#{anchor}")
         pages[short] = _REDIRECT.format(
             title=html.escape(catalog.title(objtype, ident)),
+            description=html.escape(preview(builder, catalog, objtype, ident)),
+            og_url=(f'\n<meta property="og:url" content="{html.escape(_absolute(baseurl, short))}">'
+                    if baseurl else ""),
+            site=html.escape(builder.config.project),
             canonical=f'\n<link rel="canonical" href="{html.escape(canonical)}">' if baseurl else "",
             target=html.escape(target),
             feed=(f'\n<link rel="alternate" type="{feeds.ATOM}" title="{html.escape(catalog.title(objtype, ident))}" '

@@ -33,6 +33,8 @@ class SessionRecord(NamedTuple):
     #: names given through ``{project}``/``{release}`` roles inside the session's section
     mentioned_projects: tuple[str, ...]
     mentioned_releases: tuple[str, ...]
+    #: the first sentence of the session's own text, for link previews (descriptions.py)
+    summary: str = ""
 
 
 class ProjectRecord(NamedTuple):
@@ -45,6 +47,8 @@ class ProjectRecord(NamedTuple):
     url: str
     #: (state, since, source URL): what became of the project; ("", "", "") when not known
     status: tuple[str, str, str] = ("", "", "")
+    #: the first sentence of its definition, for link previews (descriptions.py)
+    summary: str = ""
 
 
 class ReleaseRecord(NamedTuple):
