@@ -4,6 +4,7 @@ sphinxcontrib-serializinghtml 2.0.0 (the newest) copies each page's source and t
 environment with ``copyfile`` and no ``force``: under Sphinx 9 every rebuild that changed
 them warns ``misc.copy_overwrite`` and leaves the old copy, so ``-W`` fails and the copies go
 stale.  These subclasses remove the earlier copy first, which is what ``force=True`` would do.
+They also give each page's context its ``pagename``, as the HTML builders do.
 Registered under the same names; drop this module once the package copies with ``force``.
 """
 
@@ -21,6 +22,9 @@ class _FreshCopies:
                     outfilename: str | None = None, event_arg: Any = None) -> None:
         if ctx.get("sourcename"):
             (Path(self.outdir) / "_sources" / ctx["sourcename"]).unlink(missing_ok=True)  # type: ignore[attr-defined]
+        # The HTML builders put the page's name in the context; html-page-context handlers such as
+        # sphinxext-opengraph's rely on it, and fail on these builders without it.
+        ctx.setdefault("pagename", pagename)
         super().handle_page(pagename, ctx, templatename, outfilename, event_arg)  # type: ignore[misc]
 
     def handle_finish(self) -> None:
