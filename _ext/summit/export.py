@@ -144,16 +144,16 @@ def preview(builder: StandaloneHTMLBuilder, catalog: Catalog, objtype: str, iden
     if objtype == "session":
         event = catalog.events.get(record.event)
         when = PartialDate.parse(record.date).japanese() if record.date else (event_dates(event) if event else "")
-        head = "、".join(f for f in (event.name if event else "", when) if f)
+        head = labels.LIST_SEPARATOR.join(f for f in (event.name if event else "", when) if f)
         names = [catalog.title("project", p) for p in catalog.session_projects.get(ident, [])]
-        projects = "、".join(names[:3]) + ("ほか" if len(names) > 3 else "")
+        projects = labels.LIST_SEPARATOR.join(names[:3]) + (labels.AND_OTHERS if len(names) > 3 else "")
         facts = [head, f"{labels.OBJECT_TYPES['project']}: {projects}" if projects else ""]
         text = labels.CARD_SEPARATOR.join(f for f in facts if f)
         # the session's own first sentence, then where and what (a card shows about 160 characters)
-        return trim(f"{trim(record.summary, 100)}（{text}）" if record.summary else text, 160)
+        return trim(f"{trim(record.summary, 100)}{labels.parenthesised(text)}" if record.summary else text, 160)
     if objtype == "project":
         count = labels.sessions(len(catalog.project_sessions.get(ident, [])))
-        return trim(f"{record.summary}（{count}）" if record.summary else count)
+        return trim(f"{record.summary}{labels.parenthesised(count)}" if record.summary else count)
     if objtype == "release":
         facts = [record.version, record.released and PartialDate.parse(record.released).japanese(),
                  labels.sessions(len(catalog.release_sessions.get(ident, [])))]

@@ -135,3 +135,33 @@ def count(n: int, unit: str = "件") -> str:
 
 def sessions(n: int) -> str:
     return f"{n} セッション"
+
+
+#: make new: what it asks for (python -m summit new --help shows them too)
+NEW_PROMPTS = {
+    "id": "イベントの id（英小文字・数字・ハイフン、例: denver-2019）",
+    "name": "イベント名（例: Open Infrastructure Summit Denver 2019）",
+    "kind": f"種別（{', '.join(KINDS)}）",
+    "start": "初日（YYYY-MM-DD）",
+    "end": "最終日（YYYY-MM-DD、1日だけなら空）",
+    "place": "ファイル名に使う開催地（英小文字、例: denver）",
+    "location": "会場（本文に出す表記、例: デンバー (Colorado Convention Center)）",
+    "cycle": "開発サイクル（releases.md のリリース名、例: Stein; 不明なら空）",
+}
+
+
+def new_chapter_done(chapter: str, bib: str, key: str) -> str:
+    """What ``make new`` prints once it has written the chapter: what to do next."""
+    return "\n".join([
+        f"書いたもの: {chapter}、{bib} に {key}",
+        "次にすること:",
+        f"  1. {bib} の {key} を実際の出典（執筆者・公開先・日付）に直す",
+        f"  2. {chapter} に報告を書く（make livehtml で見ながら）",
+        "  3. make suggest でプロジェクトとリリースの付け忘れを探す",
+        "  4. make html latexpdf epub で三つの版を作る",
+    ])
+
+
+#: a list cut short in a preview ("Nova、Neutron、Cellsほか")
+AND_OTHERS = "ほか"
+LIST_SEPARATOR = "、"

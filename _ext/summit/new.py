@@ -20,16 +20,6 @@ from .text import fold, is_valid_id, proposed_id, slugify
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FIELDS = ("id", "name", "kind", "start", "end", "place", "location", "cycle")
-PROMPTS = {
-    "id": "イベントの id（英小文字・数字・ハイフン、例: denver-2019）",
-    "name": "イベント名（例: Open Infrastructure Summit Denver 2019）",
-    "kind": f"種別（{', '.join(labels.KINDS)}）",
-    "start": "初日（YYYY-MM-DD）",
-    "end": "最終日（YYYY-MM-DD、1日だけなら空）",
-    "place": "ファイル名に使う開催地（英小文字、例: denver）",
-    "location": "会場（本文に出す表記、例: デンバー (Colorado Convention Center)）",
-    "cycle": "開発サイクル（releases.md のリリース名、例: Stein; 不明なら空）",
-}
 OPTIONAL = {"end", "location", "cycle"}
 
 
@@ -159,7 +149,7 @@ def ask(values: dict[str, str | None], read: Callable[[str], str]) -> dict[str, 
     for key in FIELDS:
         value = values.get(key)
         if value is None:
-            value = read(f"{PROMPTS[key]}: ") if interactive else ""
+            value = read(f"{labels.NEW_PROMPTS[key]}: ") if interactive else ""
         answers[key] = value.strip()
     return answers
 
@@ -167,7 +157,7 @@ def ask(values: dict[str, str | None], read: Callable[[str], str]) -> dict[str, 
 def main(argv: list[str] | None = None, read: Callable[[str], str] = input) -> int:
     parser = argparse.ArgumentParser(prog="python -m summit new", description="Start a new chapter.")
     for key in FIELDS:
-        parser.add_argument(f"--{key}", help=PROMPTS[key])
+        parser.add_argument(f"--{key}", help=labels.NEW_PROMPTS[key])
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the book's source folder")
     args = parser.parse_args(argv)
     try:
@@ -180,10 +170,5 @@ def main(argv: list[str] | None = None, read: Callable[[str], str] = input) -> i
         print("make new: input ended before every value was given: nothing written", file=sys.stderr)
         return 2
     root = args.docs.parent
-    print(f"書いたもの: {chapter.relative_to(root)}、{bib.relative_to(root)} に report-{values['id']}")
-    print("次にすること:")
-    print(f"  1. {bib.relative_to(root)} の report-{values['id']} を実際の出典（執筆者・公開先・日付）に直す")
-    print(f"  2. {chapter.relative_to(root)} に報告を書く（make livehtml で見ながら）")
-    print("  3. make suggest でプロジェクトとリリースの付け忘れを探す")
-    print("  4. make html latexpdf epub で三つの版を作る")
+    print(labels.new_chapter_done(str(chapter.relative_to(root)), str(bib.relative_to(root)), f"report-{values['id']}"))
     return 0
