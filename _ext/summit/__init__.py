@@ -12,6 +12,7 @@ from . import navigation, state
 from . import nodes as summit_nodes
 from .accessibility import add_templates, render_accessibly
 from .checks import check_consistency
+from .copylinks import CopyLinkButtons, add_script, copy_script
 from .collect import CollectSessions, name_blank_titles
 from .directives import (
     EditorialDirective,
@@ -50,6 +51,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Short URLs and summit.json for the site builders (html, dirhtml); False writes neither
     # and removes what an earlier build exported.
     app.add_config_value("summit_exports", True, "", types=[bool])
+    # The intersphinx name wikis give this book (the MyST and reST links the copy buttons write).
+    app.add_config_value("summit_intersphinx_name", "reports", "html", types=[str])
     # Other spellings of one speaker organisation: {"日本HP": "HP"} (README, "Writing a chapter").
     app.add_config_value("summit_speaker_aliases", {}, "env", types=[dict])
 
@@ -97,6 +100,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(CompactFields)
     app.add_post_transform(BibliographyInPlace)
     app.add_post_transform(InPageAnchors)
+    app.add_post_transform(CopyLinkButtons)
+    app.connect("html-page-context", add_script)
+    app.connect("html-collect-pages", copy_script)
 
     app.add_transform(CollectSessions)
     app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector

@@ -162,6 +162,26 @@ def new_chapter_done(chapter: str, bib: str, key: str) -> str:
     ])
 
 
+#: the copy-as-wiki-link buttons (copylinks.py)
+COPY = "リンクをコピー"
+COPY_DONE = "コピーしました"
+COPY_REFUSED = "コピーできませんでした。表示された欄から選んでコピーしてください"
+COPY_FALLBACK = "リンク"
+COPY_CHOOSER = "コピーするリンクの形式: "
+COPY_SYNTAXES = {
+    "url": "URL のみ",
+    "markdown": "Markdown",
+    "mediawiki": "MediaWiki",
+    "confluence": "Confluence",
+    "myst": "Sphinx (MyST)",
+    "rst": "Sphinx (reST)",
+}
+
+
+def copy_label(title: str) -> str:
+    return f"「{title}」へのリンクをコピー"
+
+
 #: a list cut short in a preview ("Nova、Neutron、Cellsほか")
 AND_OTHERS = "ほか"
 LIST_SEPARATOR = "、"
