@@ -29,6 +29,7 @@ PAGES = {
     "general-index": "genindex.html",
     "search": "search.html?q=Tacker",
     "short-url-target": "s/yvr18-cern-cells-v1-to-v2.html",
+    "session-finder": "finder.html?project=neutron&release=liberty",
 }
 VIEWS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 

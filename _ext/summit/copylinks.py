@@ -90,13 +90,19 @@ class CopyLinkButtons(SphinxPostTransform):
                 signature += button(self.config, objtype, ident, catalog.title(objtype, ident))
 
 
+FINDER_SCRIPT = Path(__file__).parent / "static" / "summit-finder.js"
+
+
 def add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if app.builder.name in BUILDERS and doctree is not None:
         app.add_js_file("summit-copy.js")
+        if any("summit-finder-list" in node.get("classes", ()) for node in doctree.findall(nodes.bullet_list)):
+            app.add_js_file("summit-finder.js")
 
 
 def copy_script(app: Sphinx) -> list[Any]:
-    """``html-collect-pages``: the script beside Sphinx's own, refreshed when it changes."""
+    """``html-collect-pages``: the scripts beside Sphinx's own, refreshed when they change."""
     if app.builder.name in BUILDERS:
-        copy_asset_file(SCRIPT, Path(app.builder.outdir) / "_static", force=True)
+        for script in (SCRIPT, FINDER_SCRIPT):
+            copy_asset_file(script, Path(app.builder.outdir) / "_static", force=True)
     return []

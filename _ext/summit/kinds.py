@@ -84,6 +84,12 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
                             tuple((r.id, r.docname, r.name, r.version, r.released)
                                   for r in sorted(s.catalog.releases.values(), key=lambda r: r.id))),
          directive="summit-timeline"),
+    Kind("finder", lambda r, target: r.finder(),
+         lambda s, target: (tuple(s.catalog.sessions[sid] for sid in s.catalog.session_order),
+                            tuple((p.id, p.name, p.parent) for p in sorted(s.catalog.projects.values())),
+                            tuple((r.id, r.name, r.released) for r in sorted(s.catalog.releases.values())),
+                            _events(s, s.catalog.event_order)),
+         directive="summit-finder"),
     Kind("title-page", lambda r, target: r.title_page(),
          lambda s, target: _events(s, s.catalog.event_order), directive="summit-titlepage"),
 )}

@@ -182,6 +182,16 @@ def copy_label(title: str) -> str:
     return f"「{title}」へのリンクをコピー"
 
 
+#: the session finder (summit-finder.js builds the form from these)
+FINDER_UI = {
+    "form": "セッションの絞り込み",
+    "fields": {"event": "イベント", "project": "プロジェクト", "release": "リリース", "track": "形式",
+               "speaker": "登壇者", "q": "文字列"},
+    "any": "すべて",
+    "count": "{shown} 件（全 {total} 件）",
+    "clear": "絞り込みを解除",
+}
+
 #: a list cut short in a preview ("Nova、Neutron、Cellsほか")
 AND_OTHERS = "ほか"
 LIST_SEPARATOR = "、"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from .dates import PartialDate, event_dates
 from .directives import badge_classes, joined, link_nodes, metadata_field, xref
 from .kinds import KINDS
 from . import timeline
+from .speakers import parse as speaker_parse
 from .singlehtml import in_page
 from .status import badge
 from .nodes import metadata_fields, summit_deferred, summit_generated, summit_pageref, summit_session_meta
@@ -166,6 +168,68 @@ class Renderer:
                     *self.events(catalog.event_order)]
         return [nodes.container("", nodes.raw("", timeline.svg(plan, href, labels.TIMELINE), format="html"),
                                 classes=["summit-timeline"])]
+
+    def finder(self) -> list[nodes.Node]:
+        """Every session as a static list (complete without JavaScript); on the web, with the data
+        summit-finder.js filters it by (embedded: works from any static host, even file://)."""
+        catalog = self.catalog
+        aliases = self.builder.config.summit_speaker_aliases
+        items = nodes.bullet_list(classes=["summit-finder-list"])
+        records = []
+        for sid in catalog.session_order:
+            session = catalog.sessions[sid]
+            event = catalog.events.get(session.event)
+            line = nodes.paragraph("", "", *self.link("session", sid, page=False))
+            when = PartialDate.parse(session.date).japanese() if session.date else ""
+            context = labels.LIST_SEPARATOR.join(f for f in (event.name if event else "", when) if f)
+            if context:
+                line += nodes.Text(labels.parenthesised(context))
+            projects = [catalog.title("project", p) for p in catalog.session_projects.get(sid, [])]
+            releases = [catalog.title("release", r) for r in catalog.session_releases.get(sid, [])]
+            facts = [f"{labels.SESSION_FIELDS['projects']}: {labels.LIST_SEPARATOR.join(projects)}" if projects else "",
+                     f"{labels.SESSION_FIELDS['releases']}: {labels.LIST_SEPARATOR.join(releases)}" if releases else "",
+                     labels.TRACKS.get(session.track, session.track) if session.track else "",
+                     f"{labels.SESSION_FIELDS['speakers']}: {labels.LIST_SEPARATOR.join(session.speakers)}"
+                     if session.speakers else ""]
+            shown = labels.CARD_SEPARATOR.join(f for f in facts if f)
+            item = nodes.list_item("", line, ids=[f"finder-{sid}"])
+            if shown:
+                item += nodes.paragraph("", shown, classes=["summit-finder-facts"])
+            items += item
+            speakers = [speaker_parse(s, aliases) for s in session.speakers]
+            records.append({
+                "id": sid, "event": session.event, "track": session.track,
+                "projects": catalog.session_projects.get(sid, []), "releases": catalog.session_releases.get(sid, []),
+                "speakers": sorted({n for s in speakers for n in (s.name, s.organisation) if n}),
+                "text": " ".join([session.title, context, shown]).lower(),
+            })
+        if self.builder.format != "html" or self.builder.name in ("epub", "json", "pickle"):
+            return [items]
+        within = {}
+        for pid in catalog.projects:
+            chain, node = [pid], catalog.parents.get(pid)
+            while node is not None and node not in chain:
+                chain.append(node)
+                node = catalog.parents.get(node)
+            within[pid] = chain
+        used_projects = sorted({p for r in records for p in r["projects"]}, key=catalog.project_key)
+        data = {
+            "sessions": records, "within": within,
+            "options": {
+                "event": [[e, catalog.events[e].name] for e in catalog.event_order],
+                "project": [[p, catalog.title("project", p)] for p in
+                            sorted({a for p in used_projects for a in within[p]}, key=catalog.project_key)],
+                "release": [[r, catalog.title("release", r)] for r in
+                            sorted({r for rec in records for r in rec["releases"]},
+                                   key=lambda r: (catalog.releases[r].released or "9999", r))],
+                "track": [[t, labels.TRACKS.get(t, t)] for t in sorted({r["track"] for r in records if r["track"]})],
+                "speaker": [[s.name, s.name] for s in catalog.speakers(aliases)],
+            },
+            "ui": labels.FINDER_UI,
+        }
+        script = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        return [nodes.raw("", f'<script type="application/json" id="summit-finder-data">{script}</script>',
+                          format="html"), items]
 
     def title_page(self) -> list[nodes.Node]:
         """The e-book's title page, as the booklet's: edition, author and the events inside."""
