@@ -84,6 +84,8 @@ class CopyLinkButtons(SphinxPostTransform):
             if desc.get("domain") != "summit" or objtype not in ("project", "release"):
                 continue
             signature = desc.next_node(addnodes.desc_signature)
+            if signature is None:  # an entry without a name (warned about when it was read)
+                continue
             prefix = f"{objtype}-"
             ident = next((i.removeprefix(prefix) for i in signature["ids"] if i.startswith(prefix)), None)
             if ident in catalog.table(objtype):
