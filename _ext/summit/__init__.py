@@ -102,7 +102,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(InPageAnchors)
     app.add_post_transform(CopyLinkButtons)
     app.connect("html-page-context", add_script)
-    app.connect("html-collect-pages", copy_script)
+    app.connect("builder-inited", copy_script)
 
     app.add_transform(CollectSessions)
     app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector

@@ -102,9 +102,14 @@ def add_script(app: Sphinx, pagename: str, templatename: str, context: dict[str,
             app.add_js_file("summit-finder.js")
 
 
-def copy_script(app: Sphinx) -> list[Any]:
-    """``html-collect-pages``: the scripts beside Sphinx's own, refreshed when they change."""
+def copy_script(app: Sphinx) -> None:
+    """``builder-inited``: the scripts beside Sphinx's own, refreshed when they change.
+
+    Before any page is written: Sphinx stamps a script's URL with its checksum (``?v=``) only when
+    the file is already there, and a first build must write the pages a rebuild writes.
+    """
     if app.builder.name in BUILDERS:
+        static = Path(app.builder.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)  # else copy_asset_file writes a file named _static
         for script in (SCRIPT, FINDER_SCRIPT):
-            copy_asset_file(script, Path(app.builder.outdir) / "_static", force=True)
-    return []
+            copy_asset_file(script, static, force=True)
