@@ -17,6 +17,7 @@ from sphinx.search import js_index
 from sphinx.search.ja import DefaultSplitter, SearchJapanese
 
 from .internals import search_index_entries
+from .splitter import FastSplitter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -87,11 +88,20 @@ def _tables() -> dict[str, object]:
 
 
 class QuerySplittingJapanese(SearchJapanese):
-    """Sphinx's Japanese search with a query splitter matching the index's default splitter."""
+    """Sphinx's Japanese search with a query splitter matching the index's default splitter.
+
+    The index is split by ``FastSplitter`` (splitter.py): the same tokens as ``DefaultSplitter``,
+    in less than half the time, unless ``html_search_options["type"]`` names another splitter.
+    """
+
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        if options.get("type") is None:
+            self.splitter = FastSplitter(options)
 
     @cached_property
     def js_splitter_code(self) -> str:  # type: ignore[override]
-        if type(self.splitter) is not DefaultSplitter:
+        if type(self.splitter) not in (DefaultSplitter, FastSplitter):
             return ""  # another splitter (mecab, janome) built the index: no JS twin of it
         return _JS % {
             "tables": json.dumps(_tables(), ensure_ascii=False, sort_keys=True, separators=(",", ":")),
