@@ -96,6 +96,35 @@ def fontconfig_env(workdir: Path) -> dict[str, str] | None:
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
+def need_playwright() -> Any:
+    """Playwright's sync API; skipped where it is missing, failing under CI, which installs it."""
+    import pytest
+
+    try:
+        from playwright import sync_api
+    except ImportError as error:
+        message = f"playwright not importable ({error}): pip install -r requirements-test.txt"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must install it: {message}")
+        pytest.skip(message)
+    return sync_api
+
+
+@contextlib.contextmanager
+def chromium(why: str, env: dict[str, str] | None = None) -> Iterator[Any]:
+    """A launched browser for a test module (``why``: what the tests need it for)."""
+    from conftest import need_tool
+
+    need_tool("chromium", why=why)
+    sync_api = need_playwright()
+    with sync_api.sync_playwright() as playwright:
+        browser = launch(playwright, env=env)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def launch(playwright: Any, env: dict[str, str] | None = None) -> Any:
     """Debian's Chromium, headless, without anything that talks to the network on its own."""
     executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")

@@ -10,9 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from browser_support import SEARCH_DONE, build_book, launch, serve
-from conftest import need_tool
-from test_browser import need_playwright
+from browser_support import SEARCH_DONE, build_book, chromium, serve
 
 AXE = Path(__file__).resolve().parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]
@@ -46,14 +44,8 @@ def axe() -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    need_tool("chromium", why="axe-core runs in Debian's chromium")
-    sync_api = need_playwright()
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium(why="axe-core runs in Debian's chromium") as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser_support import (QUERIES, SEARCH_DONE, build_book, fontconfig_env, launch, measure, search,
+from browser_support import (QUERIES, need_playwright, SEARCH_DONE, build_book, fontconfig_env, launch, measure, search,
                              serve, table)
 from conftest import need_tool
 
@@ -23,17 +23,6 @@ from conftest import need_tool
 JAPANESE_FONTS = re.compile(r"Harano ?Aji|Noto (Sans|Serif) CJK|Source Han|IPA|Takao|VL Gothic|Droid Sans Fallback",
                             re.IGNORECASE)
 VIEWPORT = {"width": 1280, "height": 900}
-
-
-def need_playwright():
-    try:
-        from playwright import sync_api
-    except ImportError as error:
-        message = f"playwright not importable ({error}): pip install -r requirements-test.txt"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must install it: {message}")
-        pytest.skip(message)
-    return sync_api
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from browser_support import launch, serve
-from conftest import need_tool
-from test_browser import need_playwright
+from browser_support import chromium, serve
 
 BASE = "https://reports.example.org/"
 TITLE = 'Talk [one] | "two" <three>'
@@ -71,14 +69,8 @@ def site(src) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    need_tool("chromium", why="the copy buttons are clicked in Debian's chromium")
-    sync_api = need_playwright()
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium(why="the copy buttons are clicked in Debian's chromium") as launched:
+        yield launched
 
 
 def test_every_syntax(browser, site):

@@ -10,9 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from browser_support import build_book, launch, serve
-from conftest import need_tool
-from test_browser import need_playwright
+from browser_support import build_book, chromium, serve
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +25,10 @@ def export(site) -> dict:
 
 @pytest.fixture(scope="module")
 def page(site):
-    need_tool("chromium", why="the finder runs in Debian's chromium")
-    sync_api = need_playwright()
-    with serve(site) as base, sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
+    with serve(site) as base, chromium(why="the finder runs in Debian's chromium") as browser:
         page = browser.new_page()
         page.base = base
         yield page
-        browser.close()
 
 
 def shown(page) -> list[str]:

@@ -32,6 +32,8 @@ class Catalog:
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         self.problems: list[Problem] = []
+        #: speakers index per alias setting (speakers()), made on first use
+        self._speakers: tuple[tuple[tuple[str, str], ...], list[SpeakerEntry]] | None = None
         self.events: dict[str, EventRecord] = {}
         self.sessions: dict[str, SessionRecord] = {}
         self.projects: dict[str, ProjectRecord] = {}
@@ -200,7 +202,7 @@ class Catalog:
     def speakers(self, aliases: Mapping[str, str]) -> list[SpeakerEntry]:
         """Every person and organisation who presented, with their sessions (speakers.py)."""
         key = tuple(sorted(aliases.items()))
-        cached = getattr(self, "_speakers", None)
+        cached = self._speakers
         if cached is None or cached[0] != key:
             found = speaker_entries(((sid, self.sessions[sid].speakers) for sid in self.session_order), aliases)
             self._speakers = cached = (key, found)
