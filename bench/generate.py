@@ -1,8 +1,11 @@
 """Synthetic books for the "Scale and speed" benchmark, deterministic from a seed.
 
-One model of the book (chapters, sessions, projects, releases, text) is written twice:
-``ours`` declares it with the summit extension, ``floor`` says the same in plain MyST, so the
-difference between their builds is what the extension costs over Sphinx + MyST alone.
+One model of the book (chapters, sessions, projects, releases, text) is written three times:
+``ours`` declares it with the summit extension; ``floor`` says the same in plain MyST with
+Sphinx's own cross-references (glossary terms, labels, refs), so the difference between their
+builds is what the extension costs over Sphinx + MyST alone; ``strict`` is the same text with no
+cross-reference at all (metadata as plain list text, the glossary as a plain definition list):
+what a user who gave up on linking would have.
 
     python bench/generate.py OUTDIR --chapters 20 --sessions 20 [--projects P --releases R --seed S]
 """
@@ -225,7 +228,7 @@ project = "Benchmark book ({form})"
 copyright = "2024, bench"
 language = "ja"
 extensions = {extensions!r}
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = {myst!r}
 html_theme = {theme!r}
 html_search_language = "ja"
 html_last_updated_fmt = None
@@ -258,6 +261,7 @@ class Writer:
 
     form = ""
     extensions: list[str] = []
+    myst: list[str] = ["colon_fence"]
 
     def __init__(self, book: Book, ext: Path = EXT) -> None:
         self.book, self.ext = book, ext
@@ -272,7 +276,7 @@ class Writer:
             if "summit" in self.extensions else ""
         (root / "conf.py").write_text(CONF.format(
             form=self.form, bench=os.path.relpath(BENCH, root), extpath=extpath,
-            extensions=[*self.extensions, "probe"], theme=THEME), encoding="utf-8")
+            extensions=[*self.extensions, "probe"], theme=THEME, myst=self.myst), encoding="utf-8")
         (root / "index.md").write_text(INDEX, encoding="utf-8")
         for chapter in self.book.chapters:
             (root / "reports" / f"{chapter.slug}.md").write_text(self.chapter(chapter), encoding="utf-8")
@@ -395,15 +399,47 @@ class Floor(Writer):
         return "\n".join(out)
 
 
+class Strict(Floor):
+    """The same text again with no cross-reference: names as plain text, no labels, no glossary terms."""
+
+    form = "strict"
+    myst = ["colon_fence", "deflist"]
+
+    def release_ref(self, name: str) -> str:
+        return name
+
+    def session(self, session: Session) -> list[str]:
+        return super().session(session)[1:]  # no label
+
+    def project_role(self, name: str) -> str:
+        return name
+
+    def glossary(self) -> str:
+        out = ["# 用語集", ""]
+        for p in sorted(self.book.projects, key=lambda p: p.name.casefold()):
+            term = p.name + (f"（別名: {'、'.join(p.aliases)}）" if p.aliases else "")
+            parent = f"親プロジェクト: {p.parent}。" if p.parent else ""
+            out += [term, f": {parent}{p.definition}", ""]
+        return "\n".join(out)
+
+    def releases(self) -> str:
+        out = ["# リリース一覧", ""]
+        for r in self.book.releases:
+            out += [f"## {r.name}", "", f"- バージョン: {r.version}",
+                    f"- リリース日: {japanese(r.released)}", f"- 別名: {r.version}", ""]
+        return "\n".join(out)
+
+
 def generate(outdir: Path, chapters: int, sessions: int, projects: int, releases: int, seed: int,
              ext: Path = EXT) -> Book:
-    """Write ``outdir/ours`` and ``outdir/floor``; return the model (the runner edits from it).
+    """Write ``outdir/ours``, ``outdir/floor`` and ``outdir/strict``; return the model (the runner edits from it).
 
     ``ext`` is the folder holding ``summit``: the repository's ``_ext`` or a frozen copy of it.
     """
     book = make_book(chapters, sessions, projects, releases, seed)
     Ours(book, ext).write(outdir / "ours")
     Floor(book).write(outdir / "floor")
+    Strict(book).write(outdir / "strict")
     return book
 
 
