@@ -89,3 +89,26 @@ def test_serializinghtml_still_copies_without_force():
         assert "copyfile(" in source and "force" not in source, "fixed upstream: drop summit/serializing.py"
     assert list(inspect.signature(SerializingHTMLBuilder.handle_page).parameters) == [
         "self", "pagename", "ctx", "templatename", "outfilename", "event_arg"]
+
+
+def test_toctree_resolution_steps(build_root):
+    """navigation.py resolves the global toctree once and marks it per page with Sphinx's own steps:
+    the resolution asks the builder for nothing but relative URIs, and marking adds the classes."""
+    from docutils import nodes
+    from sphinx.environment.adapters import toctree
+
+    from summit.internals import NOWHERE, mark_toctree, unmarked_toctree
+
+    source = inspect.getsource(toctree._resolve_toctree)
+    assert "_toctree_add_classes(newnode, 1, docname)" in source
+    assert "builder.get_relative_uri(docname, refnode['refuri'])" in source
+    assert [p for p in inspect.signature(toctree._toctree_add_classes).parameters] == ["node", "depth", "docname"]
+    app = build_root("basic", "html")
+    tree = unmarked_toctree(app.env, app.builder, {"titles_only": True, "includehidden": True, "maxdepth": -1})
+    assert tree is not None and NOWHERE not in tree.astext()
+    assert not any("current" in n["classes"] or any(c.startswith("toctree-l") for c in n["classes"])
+                   for n in tree.findall(nodes.Element))
+    marked = mark_toctree(tree, "glossary", app.builder)
+    current = [n for n in marked.findall(nodes.reference) if "current" in n["classes"]]
+    assert [n["refuri"] for n in current] == [""]  # the page itself
+    assert all(n["refuri"].endswith(".html") for n in marked.findall(nodes.reference) if n not in current)

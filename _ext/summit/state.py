@@ -28,8 +28,8 @@ class BuildState:
     cleared: set[str] = field(default_factory=set)
     #: what the pages of this build show, saved once the build is complete (incremental.py)
     written: dict[str, Any] | None = None
-    #: site navigation of the pages outside the tree, shared by our index pages (navigation.py)
-    navigation: dict[Any, str] = field(default_factory=dict)
+    #: the site navigation resolved once per set of toctree() arguments, marked per page (navigation.py)
+    navigation: dict[Any, Any] = field(default_factory=dict)
     #: what the exports wrote in this build: path -> digest (export.py)
     exported: dict[str, str] = field(default_factory=dict)
     #: short URLs that are a document's page, found by checks.py and not written
