@@ -112,3 +112,12 @@ def test_toctree_resolution_steps(build_root):
     current = [n for n in marked.findall(nodes.reference) if "current" in n["classes"]]
     assert [n["refuri"] for n in current] == [""]  # the page itself
     assert all(n["refuri"].endswith(".html") for n in marked.findall(nodes.reference) if n not in current)
+
+
+def test_html_build_info(build_root):
+    from summit.internals import output_options_digest
+
+    app = build_root("basic", "html")
+    digest = output_options_digest(app.builder)
+    assert "/" in digest and len(digest) > 10
+    assert app.builder.build_info.config_hash in digest

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import navigation, state
+from . import fragments, navigation, state
 from . import nodes as summit_nodes
 from .accessibility import add_templates, render_accessibly
 from .checks import check_consistency
@@ -118,6 +118,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", warn_missing)
     app.connect("build-finished", write_exports)
     app.connect("html-page-context", navigation.share, priority=400)
+    app.connect("html-page-context", fragments.index_rows)
+    app.connect("build-finished", fragments.save)
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", add_autodiscovery)
     app.connect("doctree-read", note_page_description)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 import re
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -23,6 +24,7 @@ class PartialDate(NamedTuple):
     day: int | None = None
 
     @classmethod
+    @lru_cache(maxsize=4096)  # the same dates are parsed for every list and index row
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError with a reason."""
         match = _PATTERN.match(text.strip())

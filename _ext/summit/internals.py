@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["bibliography_documents", "label_owner", "mark_toctree", "thebibliography", "toctree_has_only",
+__all__ = ["bibliography_documents", "label_owner", "mark_toctree", "output_options_digest", "thebibliography", "toctree_has_only",
            "unmarked_toctree"]
 
 #: a document name no toctree entry has: the tree resolved for it marks nothing as current
@@ -109,3 +109,10 @@ TOC_HOOKS = ("_object_hierarchy_parts", "_toc_entry_name")
 def search_index_entries(indexer: Any) -> dict[str, list[tuple[str, str, str]]]:
     """``IndexBuilder._index_entries``: docname -> its index entries, as the search index has them."""
     return indexer._index_entries
+
+
+def output_options_digest(builder: Any) -> str:
+    """``StandaloneHTMLBuilder.build_info`` (undocumented): the hashes of the options and tags
+    that change HTML output, which Sphinx writes to ``.buildinfo``; "" for other builders."""
+    info = getattr(builder, "build_info", None)
+    return f"{info.config_hash}/{info.tags_hash}" if info is not None else ""

@@ -13,12 +13,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from . import labels
+from . import fragments, labels
 from sphinx_design.grids import gutter_option, row_columns_option
 from sphinx_design.shared import create_component
 
 from .dates import PartialDate, event_dates
 from .directives import badge_classes, joined, link_nodes, metadata_field, xref
+from .incremental import Sources
 from .kinds import KINDS
 from . import timeline
 from .speakers import parse as speaker_parse
@@ -322,18 +323,37 @@ def resolve_generated(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 
 def visit_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None:
-    """Fill the node for the writer to walk; ``depart_deferred`` empties it again."""
+    """Write the list kept from the last build if its inputs are the same (fragments.py); otherwise
+    fill the node for the writer to walk, and ``depart_deferred`` keeps what it wrote."""
     builder = translator.builder  # type: ignore[attr-defined]
-    renderer = Renderer(builder, node["docname"], builder.env.domains["summit"].catalog)
-    node.extend(_unsearchable(renderer.content(node["kind"], node["target"]) or []))
+    catalog = builder.env.domains["summit"].catalog
+    cache = fragments.of(builder)
+    if cache.sources is None or cache.sources.catalog is not catalog:
+        cache.sources = Sources(catalog)
+    kind, target, page = node["kind"], node["target"], node["docname"]
+    # What the list is made of, and the writer's state where it starts (HTML writers make a
+    # paragraph compact or not from the enclosing list's state).
+    made_of = (kind, target, KINDS[kind].depends(cache.sources, target), type(translator).__qualname__,
+               getattr(translator, "compact_simple", None), getattr(translator, "compact_field_list", None),
+               getattr(translator, "compact_p", None))
+    node["key"] = fragments.key(*made_of)
+    kept = cache.get(page, node["key"])
+    if kept is not None:
+        translator.body.append(kept)  # type: ignore[attr-defined]
+        raise nodes.SkipNode
+    node["start"] = len(translator.body)  # type: ignore[attr-defined]
+    renderer = Renderer(builder, page, catalog)
+    node.extend(_unsearchable(renderer.content(kind, target) or []))
 
 
 def depart_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None:
-    """Empty the node again, freeing the written nodes at once.
+    """Keep what was written; empty the node again, freeing the written nodes at once.
 
     Parent links make every node tree a reference cycle, which only the garbage collector's
     rare full passes would reclaim: the glossary's lists would pile up until the page is done.
     """
+    body: list[str] = translator.body  # type: ignore[attr-defined]
+    fragments.of(translator.builder).put(node["docname"], node["key"], "".join(body[node["start"]:]))  # type: ignore[attr-defined]
     for child in node.findall(include_self=False):
         child.parent = None
     node.children = []

@@ -34,6 +34,8 @@ class BuildState:
     exported: dict[str, str] = field(default_factory=dict)
     #: short URLs that are a document's page, found by checks.py and not written
     collisions: set[str] = field(default_factory=set)
+    #: the HTML of generated lists kept between builds, loaded on first use (fragments.py)
+    fragments: Any = None
     #: the warnings of each page written in this build (persistence.py)
     page_warnings: dict[str, list[Any]] = field(default_factory=dict)
 
