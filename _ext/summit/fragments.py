@@ -26,6 +26,7 @@ from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
 
 from . import internals, state
+from .accessibility import TEMPLATE_BUILDERS
 from .digest import digest
 
 if TYPE_CHECKING:
@@ -136,8 +137,9 @@ def index_rows(app: Sphinx, pagename: str, templatename: str, context: dict[str,
                doctree: Any) -> None:
     """Our domain indices: the template writes the kept rows when nothing they show changed
     (``templates/domainindex.html``)."""
-    if templatename != "domainindex.html" or pagename not in our_index_pages(app):
-        return
+    if (templatename != "domainindex.html" or pagename not in our_index_pages(app)
+            or app.builder.name not in TEMPLATE_BUILDERS):
+        return  # json and pickle render no template: they serialise the context
     made_of = (pagename, app.builder.name, app.config.html_theme, context.get("indextitle"),
                context.get("collapse_index"), context.get("content"))
     context["summit_rows"] = _IndexRows(of(app.builder), pagename, key(*made_of))
