@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.environment import CONFIG_OK
-from sphinx.util import logging
 
 from . import internals, state
 from .accessibility import TEMPLATE_BUILDERS
@@ -32,8 +31,6 @@ from .digest import digest
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-
-logger = logging.getLogger(__name__)
 
 
 def _code_digest() -> str:
@@ -57,12 +54,11 @@ class Fragments:
         self.pid = os.getpid()
         self.kept: dict[str, dict[str, str]] = {}
         self.used: dict[str, dict[str, str]] = {}
-        self.changed = False
         self.sources: Any = None  # incremental.Sources of this build's catalog, made by render.py
         # Sphinx's fingerprint of every option that changes HTML output, and of the tags.
         self.config = internals.output_options_digest(builder)
         if builder.env.config_status != CONFIG_OK:
-            self.changed = self.path.exists()  # a fresh environment: nothing kept is trusted
+            self.path.unlink(missing_ok=True)  # a fresh environment: nothing kept is trusted
             return
         try:
             with self.path.open("rb") as stream:
@@ -80,7 +76,6 @@ class Fragments:
 
     def put(self, page: str, key: str, html: str) -> None:
         self.used.setdefault(page, {})[key] = html
-        self.changed = True
 
     def save(self, pages: set[str]) -> None:
         """Pages written in this process keep only what they used; the others what they had."""
@@ -88,8 +83,7 @@ class Fragments:
             return
         result = {page: kept for page, kept in self.kept.items() if page in pages and page not in self.used}
         result |= self.used
-        if not self.changed and result.keys() == self.kept.keys() and all(
-                result[p].keys() == self.kept[p].keys() for p in result):
+        if result == self.kept:  # the same strings: compared by identity first
             return
         tmp = self.path.with_suffix(".tmp")
         with tmp.open("wb") as stream:
