@@ -138,8 +138,10 @@ def launch(playwright: Any, env: dict[str, str] | None = None) -> Any:
 
 #: True once Sphinx's searchtools has written every hit: _finishSearch() replaces the title's text,
 #: which detaches the pulsing dots. Independent of the (translated, possibly empty) status message.
+#: Not ``Search._pulse_status === -1``: stopPulse() sets -1, but the pulse timer already queued sets
+#: it back to 0 within 500 ms and keeps pulsing, so a wait that starts later never sees -1.
 SEARCH_DONE = """() => typeof Search !== "undefined" && Search.title && Search.dots
-    && Search._pulse_status === -1 && !Search.title.contains(Search.dots)"""
+    && !Search.title.contains(Search.dots)"""
 
 
 class Hit(NamedTuple):
