@@ -21,7 +21,7 @@ PAGES = ["glossary.html", "releases.html", "summit-projects.html", "summit-relea
          "reports/2018-05-vancouver.html", "index.html"]
 
 
-def build(src: Path, out: Path, monkeypatch: pytest.MonkeyPatch, builder: str = "html",
+def build(src: Path, out: Path, monkeypatch: pytest.MonkeyPatch, builder: str = "html", freshenv: bool = False,
           **overrides: object) -> tuple[Counter[str], int]:
     """One build; the lists rendered from nodes (kind:target) and the index pages rendered anew."""
     rendered: Counter[str] = Counter()
@@ -40,7 +40,7 @@ def build(src: Path, out: Path, monkeypatch: pytest.MonkeyPatch, builder: str = 
     monkeypatch.setattr(Renderer, "content", counting)
     monkeypatch.setattr(fragments._IndexRows, "keep", keeping)
     app = SphinxTestApp(builder, srcdir=src, builddir=out, confoverrides={"html_theme": "furo", **overrides},
-                        status=StringIO(), warning=StringIO())
+                        status=StringIO(), warning=StringIO(), freshenv=freshenv)
     try:
         app.build()
         assert warnings(app) == []
@@ -111,9 +111,15 @@ def test_what_is_kept_is_dropped_with_a_fresh_environment(rootdir, tmp_path, mon
     src = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", src)
     build(src, tmp_path / "inc", monkeypatch)
+    # A new environment (sphinx-build -E) with nothing else changed: nothing kept is reused.
+    again, rows = build(src, tmp_path / "inc", monkeypatch, freshenv=True)
+    assert again["project-sessions:neutron"] == 1 and rows == 3
     # A changed configuration: Sphinx reads everything again, and nothing kept is reused.
     again, rows = build(src, tmp_path / "inc", monkeypatch, html_title="別の題")
     assert again["project-sessions:neutron"] == 1 and rows == 3
+    # The control: the same build again reuses every list and row.
+    again, rows = build(src, tmp_path / "inc", monkeypatch, html_title="別の題")
+    assert again["project-sessions:neutron"] == 0 and rows == 0
 
 
 def test_a_damaged_cache_is_ignored(rootdir, tmp_path, monkeypatch):

@@ -22,8 +22,6 @@ import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.environment import CONFIG_OK
-
 from . import internals, state
 from .accessibility import TEMPLATE_BUILDERS
 from .digest import digest
@@ -57,7 +55,7 @@ class Fragments:
         self.sources: Any = None  # incremental.Sources of this build's catalog, made by render.py
         # Sphinx's fingerprint of every option that changes HTML output, and of the tags.
         self.config = internals.output_options_digest(builder)
-        if builder.env.config_status != CONFIG_OK:
+        if state.of(builder.env).fresh_environment:
             self.path.unlink(missing_ok=True)  # a fresh environment: nothing kept is trusted
             return
         try:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from sphinx.environment import CONFIG_OK
+
 from .log import take_recorded
 
 if TYPE_CHECKING:
@@ -38,6 +40,9 @@ class BuildState:
     fragments: Any = None
     #: the warnings of each page written in this build (persistence.py)
     page_warnings: dict[str, list[Any]] = field(default_factory=dict)
+    #: Sphinx made a new environment or found the configuration changed (it reads everything
+    #: again): noted before reading, since Sphinx calls the configuration unchanged once it has read
+    fresh_environment: bool = False
 
 
 # Keyed by the environment: the one object every hook reaches (handlers as ``app.env``,
@@ -55,7 +60,7 @@ def of(env: BuildEnvironment) -> BuildState:
 def begin(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
           removed: set[str]) -> list[str]:
     """The first event of every build (``env-get-outdated``): start a new state."""
-    _STATES[env] = BuildState(removed=set(removed))
+    _STATES[env] = BuildState(removed=set(removed), fresh_environment=env.config_status != CONFIG_OK)
     take_recorded()
     return []
 
