@@ -347,13 +347,16 @@ def visit_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None
 
 
 def depart_deferred(translator: nodes.NodeVisitor, node: summit_deferred) -> None:
-    """Keep what was written; empty the node again, freeing the written nodes at once.
+    """Keep what was written, and let the page hold that one string; empty the node again,
+    freeing the written nodes at once.
 
     Parent links make every node tree a reference cycle, which only the garbage collector's
     rare full passes would reclaim: the glossary's lists would pile up until the page is done.
     """
     body: list[str] = translator.body  # type: ignore[attr-defined]
-    fragments.of(translator.builder).put(node["docname"], node["key"], "".join(body[node["start"]:]))  # type: ignore[attr-defined]
+    html = "".join(body[node["start"]:])
+    body[node["start"]:] = [html]  # one string for the page too: not thousands of small ones
+    fragments.of(translator.builder).put(node["docname"], node["key"], html)  # type: ignore[attr-defined]
     for child in node.findall(include_self=False):
         child.parent = None
     node.children = []
