@@ -38,6 +38,7 @@ from .search import QuerySplittingJapanese, restore_index_entries
 from .serializing import JSONBuilder, PickleBuilder
 from .singlehtml import InPageAnchors
 from .suggest import SuggestBuilder
+from .templatecache import keep_compiled_templates
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -103,6 +104,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(CopyLinkButtons)
     app.connect("html-page-context", add_script)
     app.connect("builder-inited", copy_script)
+    app.connect("builder-inited", keep_compiled_templates)
 
     app.add_transform(CollectSessions)
     app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector
