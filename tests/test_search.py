@@ -76,3 +76,49 @@ def test_index_entries_survive_rebuilds(rootdir, tmp_path):
     fresh = tmp_path / "fresh"
     shutil.copytree(src, fresh, ignore=shutil.ignore_patterns("_build"))
     assert edited == build(fresh) == clean
+
+
+def test_index_entries_are_kept_beside_the_environment(rootdir, tmp_path, monkeypatch):
+    """A rebuild takes the last entries from the file kept with the environment, not from a
+    second parse of searchindex.js; a searchindex.js other than the one they were kept with
+    (written since by something else) is parsed instead."""
+    import json
+    import os
+    import shutil
+    from io import StringIO
+
+    from sphinx.search import js_index
+    from sphinx.testing.util import SphinxTestApp
+
+    from summit import search
+
+    parsed: list[int] = []
+    loads = js_index.loads
+
+    def counting(text):  # type: ignore[no-untyped-def]
+        parsed.append(len(text))
+        return loads(text)
+
+    monkeypatch.setattr(search.js_index, "loads", counting)
+
+    def build(src):
+        parsed.clear()
+        app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        text = (src / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+        return json.loads(text[text.index("(") + 1:text.rindex(")")])["indexentries"], len(parsed)
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    clean, _ = build(src)
+    assert (src / "_build" / "doctrees" / "summit-indexentries-html.pickle").exists()
+    # Sphinx parses the index once itself (IndexBuilder.load); the extension never again ...
+    assert build(src) == (clean, 1)
+    index = src / "_build" / "html" / "searchindex.js"
+    stat = index.stat()
+    os.utime(index, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # written since by something else
+    assert build(src) == (clean, 2)  # ... unless the file is not the one the entries were kept with
+    assert build(src) == (clean, 1)
