@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import fragments, navigation, state
+from . import fragments, garbage, navigation, state
 from . import nodes as summit_nodes
 from .accessibility import add_templates, render_accessibly
 from .checks import check_consistency
@@ -34,7 +34,7 @@ from .persistence import forget_recorded, keep_write_warnings
 from .references import warn_missing
 from .render import SessionMetadata, depart_deferred, resolve_generated, visit_deferred
 from .roles import RestoredRole, SummitXRefRole
-from .search import QuerySplittingJapanese, restore_index_entries
+from .search import QuerySplittingJapanese, keep_index_entries, restore_index_entries
 from .serializing import JSONBuilder, PickleBuilder
 from .singlehtml import InPageAnchors
 from .suggest import SuggestBuilder
@@ -93,6 +93,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_search_language(QuerySplittingJapanese)
     app.connect("builder-inited", japanese_navigation)
     app.connect("html-collect-pages", restore_index_entries)
+    app.connect("build-finished", keep_index_entries)
     app.add_latex_package("summit")
     app.set_translator("latex", IndexRowsTranslator)
     app.connect("build-finished", copy_latex_package)
@@ -109,6 +110,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(CollectSessions)
     app.connect("doctree-read", name_blank_titles, priority=600)  # after Sphinx's title collector
     app.connect("env-get-outdated", state.begin, priority=100)  # first: a new build starts
+    app.connect("config-inited", garbage.pause, priority=1000)  # Sphinx loads the environment next
+    app.connect("env-get-outdated", garbage.freeze_loaded)
+    app.connect("build-finished", garbage.unfreeze, priority=1000)  # after every other listener
     app.connect("env-purge-doc", state.purged)
     app.connect("env-get-updated", check_consistency, priority=400)  # before outdated_pages
     app.connect("env-get-updated", outdated_pages)
