@@ -268,6 +268,24 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def record_lines(data: dict[str, Any]) -> str:
+    """JSON with one record per line: as readable and diffable as an indented dump, written by
+    the json module's C encoder (``indent`` makes it fall back to pure Python: 0.3 s at 2000
+    sessions on every rebuild whose declarations changed)."""
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    members = []
+    for key in sorted(data):
+        value = data[key]
+        if isinstance(value, list) and value:
+            records = ",\n".join(f"  {dumps(item)}" for item in value)
+            members.append(f" {dumps(key)}: [\n{records}\n ]")
+        else:
+            members.append(f" {dumps(key)}: {dumps(value)}")
+    return "{\n" + ",\n".join(members) + "\n}\n"
+
+
 def write_exports(app: Sphinx, exception: Exception | None) -> None:
     """After every site build; cheap when no declaration changed (an author's usual edit).
 
@@ -296,8 +314,7 @@ def write_exports(app: Sphinx, exception: Exception | None) -> None:
         build.exported = before
         return
     files = {path: page for path, page in redirect_pages(builder, catalog).items() if path not in clashes}
-    data = json.dumps(export(builder, catalog), ensure_ascii=False, indent=1, sort_keys=True)
-    files[EXPORT_NAME] = data + "\n"
+    files[EXPORT_NAME] = record_lines(export(builder, catalog))
     files[SCHEMA.name] = schema
     files[feeds.BOOK_FEED] = feeds.book_feed(builder, catalog)
     files.update(feeds.project_feeds(builder, catalog))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
@@ -43,8 +44,13 @@ def project_feed(pid: str) -> str:
     return f"feeds/p/{pid}.atom"
 
 
+@lru_cache(maxsize=8)
+def _namespace(identifier: str) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, identifier)
+
+
 def _id(builder: StandaloneHTMLBuilder, what: str) -> str:
-    namespace = uuid.uuid5(uuid.NAMESPACE_URL, builder.config.epub_identifier or builder.config.project)
+    namespace = _namespace(builder.config.epub_identifier or builder.config.project)
     return f"urn:uuid:{uuid.uuid5(namespace, what)}"
 
 
@@ -108,19 +114,24 @@ def book_feed(builder: StandaloneHTMLBuilder, catalog: Catalog) -> str:
 
 def project_feeds(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, str]:
     feeds = {}
+    # Every project feed is in one folder, so a session's entry is the same in each feed showing it.
+    entry: dict[str, tuple[str, str, str, str, str]] = {}
     for pid, project in catalog.projects.items():
         path = project_feed(pid)
         entries = []
         sessions = catalog.project_sessions.get(pid, [])
         for sid in sorted(sessions, key=lambda s: _session_day(catalog, s), reverse=True):
-            session = catalog.sessions[sid]
-            event = catalog.events.get(session.event)
-            day = _session_day(catalog, sid)
-            when = PartialDate.parse(session.date).japanese() if session.date else (event_dates(event) if event else "")
-            summary = labels.FACT_SEPARATOR.join(f for f in (event.name if event else "", when) if f)
-            entries.append((_id(builder, f"session:{sid}"), session.title or sid,
-                            _stamp(day) if day else _fallback_stamp(),
-                            _url(builder, path, session.docname, label("session", sid)), summary))
+            if sid not in entry:
+                session = catalog.sessions[sid]
+                event = catalog.events.get(session.event)
+                day = _session_day(catalog, sid)
+                when = (PartialDate.parse(session.date).japanese() if session.date
+                        else (event_dates(event) if event else ""))
+                summary = labels.FACT_SEPARATOR.join(f for f in (event.name if event else "", when) if f)
+                entry[sid] = (_id(builder, f"session:{sid}"), session.title or sid,
+                              _stamp(day) if day else _fallback_stamp(),
+                              _url(builder, path, session.docname, label("session", sid)), summary)
+            entries.append(entry[sid])
         page = _url(builder, path, project.docname, label("project", pid))
         feeds[path] = _feed(builder, path, f"{project.name} — {builder.config.project}", page, entries)
     return feeds
