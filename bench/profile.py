@@ -65,8 +65,11 @@ def top(stats: pstats.Stats, column: int, n: int) -> list[tuple[str, ...]]:
     return [(f"{v[3]:8.2f}", f"{v[2]:8.2f}", f"{v[1]:9d}", short(k)) for k, v in items]
 
 
+OURS = f"{EXT}/summit/"  # set again by --ext
+
+
 def is_ours(key: Key) -> bool:
-    return "/_ext/summit/" in key[0]
+    return key[0].startswith(OURS)
 
 
 def entry_points(stats: pstats.Stats) -> list[tuple[str, ...]]:
@@ -128,6 +131,8 @@ def main() -> None:
                         help="profile the two incremental rebuilds (paragraph, +project) instead")
     parser.add_argument("--ext", type=Path, default=EXT, help="folder holding summit (see run.py --ext)")
     args = parser.parse_args()
+    global OURS
+    OURS = f"{args.ext.resolve()}/summit/"
     chapters = args.sessions // 20
     book = generate(args.work / "src", chapters, 20, default_projects(args.sessions), 40, 1, args.ext.resolve())
     if args.incremental:
