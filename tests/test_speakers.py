@@ -29,6 +29,17 @@ def test_rule_and_aliases():
         "speaker alias 'HP' -> 'Hewlett-Packard': 'HP' is itself an alias target (write the final name)"]
 
 
+def test_many_sessions_each_once_in_book_order():
+    from summit.speakers import entries
+
+    # an organisation of thousands of sessions, and a speaker written twice in one session
+    sessions = [(f"s{n:04d}", ("Ann (Big Co)", "Big Co") if n % 2 else ("Big Co", "Ann (Big Co)", "Ann"))
+                for n in range(3000)]
+    found = {(e.name, e.is_organisation): e.sessions for e in entries(sessions, {})}
+    order = tuple(sid for sid, _ in sessions)
+    assert found == {("Ann", False): order, ("Big Co", True): order}
+
+
 def build(src: Path, builder: str = "html", **conf) -> SphinxTestApp:
     app = SphinxTestApp(builder, srcdir=src, status=StringIO(), warning=StringIO(), confoverrides=conf or None)
     try:

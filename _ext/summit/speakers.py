@@ -25,15 +25,24 @@ class Speaker(NamedTuple):
 
 def parse(item: str, aliases: Mapping[str, str]) -> Speaker:
     """``Morgan Fainberg (HP)`` -> Speaker("Morgan Fainberg", "HP"), organisation names through ``aliases``."""
+    return _parse(item, _folded(aliases))
+
+
+def _folded(aliases: Mapping[str, str]) -> dict[str, str]:
+    return {fold(alias): target for alias, target in aliases.items()}
+
+
+def _parse(item: str, folded: Mapping[str, str]) -> Speaker:
     match = _PERSON_OF.match(item.strip())
     if match:
-        return Speaker(match["person"].strip(), canonical(match["org"].strip(), aliases))
-    return Speaker(canonical(item.strip(), aliases), "")
+        org = match["org"].strip()
+        return Speaker(match["person"].strip(), folded.get(fold(org), org))
+    name = item.strip()
+    return Speaker(folded.get(fold(name), name), "")
 
 
 def canonical(name: str, aliases: Mapping[str, str]) -> str:
-    folded = {fold(alias): target for alias, target in aliases.items()}
-    return folded.get(fold(name), name)
+    return _folded(aliases).get(fold(name), name)
 
 
 def alias_problems(aliases: Mapping[str, str]) -> list[str]:
@@ -56,16 +65,19 @@ def entries(sessions: Iterable[tuple[str, tuple[str, ...]]], aliases: Mapping[st
     ``sessions``: (session id, its speakers as written), in the order the book lists sessions.
     A name that is some person's organisation anywhere in the book is an organisation everywhere.
     """
-    parsed = [(sid, [parse(item, aliases) for item in items]) for sid, items in sessions]
+    folded = _folded(aliases)
+    seen: dict[str, Speaker] = {}  # a name is written once per session it presented, often in many
+    parsed = [(sid, [seen.get(item) or seen.setdefault(item, _parse(item, folded)) for item in items])
+              for sid, items in sessions]
     organisations = {fold(s.organisation) for _, speakers in parsed for s in speakers if s.organisation}
     shown: dict[tuple[str, str], str] = {}
     of_person: dict[tuple[str, str], str] = {}
-    listed: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # sessions per entry as an ordered set: an organisation can have hundreds of them
+    listed: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
 
     def add(key: tuple[str, str], name: str, sid: str) -> None:
         shown.setdefault(key, name)
-        if sid not in listed[key]:
-            listed[key].append(sid)
+        listed[key][sid] = None
 
     for sid, speakers in parsed:
         for speaker in speakers:
