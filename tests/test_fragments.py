@@ -4,7 +4,9 @@ and every page is what a clean build writes."""
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
+import time
 from collections import Counter
 from io import StringIO
 from pathlib import Path
@@ -145,3 +147,20 @@ def test_other_code_does_not_reuse_it(rootdir, tmp_path, monkeypatch):
     after, _ = build(src, tmp_path / "inc", monkeypatch)
     # every list of the glossary built again
     assert sum(1 for name in after if name.startswith("project-sessions:")) >= 5, after
+
+
+def test_a_newer_template_drops_what_was_kept(rootdir, tmp_path, monkeypatch):
+    # Sphinx writes every page again when a template is newer than the pages (a theme upgraded, a
+    # template edited); the kept rows are the theme's markup, so they must not be reused then.
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    (src / "_templates").mkdir()
+    template = src / "_templates" / "unused.html"
+    template.write_text("{# a template no page uses #}\n", encoding="utf-8")
+    build(src, tmp_path / "inc", monkeypatch, templates_path=["_templates"])
+    again, rows = build(src, tmp_path / "inc", monkeypatch, templates_path=["_templates"])
+    assert again == Counter() and rows == 0  # the control: everything reused
+    later = time.time() + 60
+    os.utime(template, (later, later))
+    again, rows = build(src, tmp_path / "inc", monkeypatch, templates_path=["_templates"])
+    assert again["project-sessions:neutron"] == 1 and rows == 3

@@ -9,7 +9,8 @@ writer's state where the list starts -- and written as it was when the key is th
 
 The cache is a file per builder in the doctree folder; it is dropped when Sphinx makes a fresh
 environment, when an option that changes HTML output changed (Sphinx's own fingerprint of them,
-the one it writes to ``.buildinfo``), or when this extension's code changed.  Under
+the one it writes to ``.buildinfo``), when a template is newer (Sphinx then writes every page
+again), or when this extension's code, Sphinx or docutils changed.  Under
 ``-j N`` the lists written by worker processes are not kept (the next build renders them again).
 Written by hand: Sphinx caches doctrees, not output.
 """
@@ -21,6 +22,9 @@ import os
 import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import docutils
+import sphinx
 
 from . import internals, state
 from .accessibility import TEMPLATE_BUILDERS
@@ -53,8 +57,12 @@ class Fragments:
         self.kept: dict[str, dict[str, str]] = {}
         self.used: dict[str, dict[str, str]] = {}
         self.sources: Any = None  # incremental.Sources of this build's catalog, made by render.py
-        # Sphinx's fingerprint of every option that changes HTML output, and of the tags.
-        self.config = internals.output_options_digest(builder)
+        # Sphinx's fingerprint of every option that changes HTML output, and of the tags; the
+        # newest template, as Sphinx itself compares it to decide that every page is outdated
+        # (a theme upgraded or a template edited: the index rows are the theme's markup).
+        templates = getattr(builder, "templates", None)
+        newest = templates.newest_template_mtime() if hasattr(templates, "newest_template_mtime") else 0
+        self.config = f"{internals.output_options_digest(builder)}/{newest}/{sphinx.__version__}/{docutils.__version__}"
         if state.of(builder.env).fresh_environment:
             self.path.unlink(missing_ok=True)  # a fresh environment: nothing kept is trusted
             return
