@@ -40,6 +40,15 @@ bibtex_bibfiles = ["docs/references.bib"]
 bibtex_default_style = "plain"
 bibtex_reference_style = "author_year"
 
+# Speakers the chapters write alone that are organisations, not people (the speakers index
+# marks them 組織; a name that is someone's organisation elsewhere needs no entry here).
+summit_organisations = [
+    "6WIND", "99Cloud", "AT&T", "Blue Box", "BMW", "Comcast", "Cumulus Networks", "daumkakao", "eBay",
+    "eBay and Paypal", "Ericsson", "Google", "HP Helion Public Cloud", "IBM", "Intel",
+    "Intel Open source Technology Center", "Mesosphere", "Mirantis", "NASA JPL", "OpenDaylight", "OPNFV",
+    "Red Hat", "Supermicro", "Tencent Cloud", "Time Warner Cable", "Walmart", "日本OpenStackユーザ会",
+]
+
 # -- HTML -----------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = project

@@ -29,6 +29,16 @@ def test_rule_and_aliases():
         "speaker alias 'HP' -> 'Hewlett-Packard': 'HP' is itself an alias target (write the final name)"]
 
 
+def test_declared_organisations():
+    from summit.speakers import entries
+
+    sessions = [("a", ("AT&T", "Jonathan Bryce")), ("b", ("ＡＴ＆Ｔ",)), ("c", ("日本ＨＰ",))]
+    found = {e.name: e.is_organisation for e in entries(sessions, {"日本HP": "HP"}, ["at&t", "HP"])}
+    # written alone, an organisation is a person unless declared; declared names fold, aliases apply
+    assert found == {"AT&T": True, "Jonathan Bryce": False, "HP": True}
+    assert {e.name: e.is_organisation for e in entries(sessions, {})}["AT&T"] is False
+
+
 def test_many_sessions_each_once_in_book_order():
     from summit.speakers import entries
 
@@ -85,3 +95,37 @@ def test_alias_conflict_is_warned(rootdir, tmp_path):
     lines = warnings(app)
     assert len(lines) == 1 and f"conf.py:{line}: WARNING: speaker alias 'HP' -> 'Hewlett-Packard'" in lines[0], lines
     assert lines[0].endswith("[summit.alias]")
+
+
+def test_an_organisation_written_alone_is_declared(rootdir, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    chapter = src / "reports" / "2018-05-vancouver.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        ":::{session} japanese-session\n", ":::{session} japanese-session\n:speakers: AT&T, Jonathan Bryce\n"),
+        encoding="utf-8")
+    for declared in (None, ["at&t"]):
+        app = build(src, **({"summit_organisations": declared} if declared else {}))
+        assert warnings(app) == []
+        page = html(app, "summit-speakers")
+        data = json.loads((Path(app.outdir) / "summit.json").read_text(encoding="utf-8"))
+        speakers = {s["name"]: s["is_organisation"] for s in data["speakers"]}
+        assert speakers["AT&T"] is bool(declared) and speakers["Jonathan Bryce"] is False
+        assert ("AT&amp;T</code></a> <em>(組織)" in page) is bool(declared)
+
+
+def test_a_declared_organisation_no_session_names_is_warned(rootdir, tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-basic", src)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'summit_organisations = ["cern", "Nobody Inc"]\n',
+                    encoding="utf-8")
+    app = build(src)
+    line = len(conf.read_text(encoding="utf-8").splitlines())
+    lines = warnings(app)
+    # CERN is someone's organisation in the book (in any case); Nobody Inc is named by no session
+    assert len(lines) == 1, lines
+    assert f"conf.py:{line}: WARNING: summit_organisations names 'Nobody Inc', which no session's speakers include" in lines[0]
+    assert lines[0].endswith("[summit.organisation]")
+    app = build(src)  # and on a build with no change, where no document is read
+    assert len(warnings(app)) == 1

@@ -36,6 +36,7 @@ EXPECTED = [
      "alias"),
     ("glossary.md:17", "unknown parent 'Nvoa' of project 'Placement' (did you mean 'Nova'?)", "parent"),
     ("glossary.md:21", "parent cycle: Alpha -> Beta -> Alpha", "parent"),
+    ("conf.py:4", "summit_organisations names 'Nobody Inc', which no session's speakers include", "organisation"),
 ]
 
 

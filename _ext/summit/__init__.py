@@ -56,6 +56,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("summit_intersphinx_name", "reports", "html", types=[str])
     # Other spellings of one speaker organisation: {"日本HP": "HP"} (README, "Writing a chapter").
     app.add_config_value("summit_speaker_aliases", {}, "env", types=[dict])
+    # Names written alone in :speakers: that are organisations, not people: ["AT&T", "Google"].
+    app.add_config_value("summit_organisations", [], "env", types=[list, tuple])
 
     app.add_domain(SummitDomain)
     app.add_directive_to_domain("summit", "event", EventDirective)

@@ -33,7 +33,7 @@ class Catalog:
     def __init__(self, data: Mapping[str, Any]) -> None:
         self.problems: list[Problem] = []
         #: speakers index per alias setting (speakers()), made on first use
-        self._speakers: tuple[tuple[tuple[str, str], ...], list[SpeakerEntry]] | None = None
+        self._speakers: tuple[tuple[Any, ...], list[SpeakerEntry]] | None = None
         self.events: dict[str, EventRecord] = {}
         self.sessions: dict[str, SessionRecord] = {}
         self.projects: dict[str, ProjectRecord] = {}
@@ -199,12 +199,13 @@ class Catalog:
         """Every objtype with its table, in the order the book lists them."""
         return [(objtype, self.table(objtype)) for objtype in ("event", "session", "project", "release")]
 
-    def speakers(self, aliases: Mapping[str, str]) -> list[SpeakerEntry]:
+    def speakers(self, aliases: Mapping[str, str], organisations: Iterable[str] = ()) -> list[SpeakerEntry]:
         """Every person and organisation who presented, with their sessions (speakers.py)."""
-        key = tuple(sorted(aliases.items()))
+        key = (tuple(sorted(aliases.items())), tuple(organisations))
         cached = self._speakers
         if cached is None or cached[0] != key:
-            found = speaker_entries(((sid, self.sessions[sid].speakers) for sid in self.session_order), aliases)
+            found = speaker_entries(((sid, self.sessions[sid].speakers) for sid in self.session_order), aliases,
+                                    organisations)
             self._speakers = cached = (key, found)
         return cached[1]
 

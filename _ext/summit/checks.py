@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import export, state
 from .log import warn
-from .speakers import alias_problems
+from .speakers import alias_problems, unused_organisations
 from .persistence import forget_recorded, replay_read_warnings
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> list[str]:
         warn(message, subtype, location)
     for message in alias_problems(app.config.summit_speaker_aliases):
         warn(message, "alias", _config_line(app, "summit_speaker_aliases"))
+    declared = app.config.summit_organisations
+    if declared:
+        found = catalog.speakers(app.config.summit_speaker_aliases, declared)
+        for message in unused_organisations(declared, found, app.config.summit_speaker_aliases):
+            warn(message, "organisation", _config_line(app, "summit_organisations"))
     if export.wanted(app):
         state.of(env).collisions = export.collisions(app.builder, catalog)  # type: ignore[arg-type]
     forget_recorded()  # given on every build: not kept

@@ -106,7 +106,7 @@ def _inputs(builder: StandaloneHTMLBuilder, declared: dict[str, str], schema: st
     """
     config = (builder.name, builder.config.html_baseurl, builder.config.html_file_suffix,
               builder.config.html_link_suffix, builder.config.project, EXPORT_VERSION,
-              sorted(builder.config.summit_speaker_aliases.items()),
+              sorted(builder.config.summit_speaker_aliases.items()), list(builder.config.summit_organisations),
               schema, sorted(collisions), builder.config.author, builder.config.epub_identifier,
               builder.config.root_doc, os.environ.get("SOURCE_DATE_EPOCH"))
     return digest((sorted(declared.items()), config))
@@ -257,7 +257,7 @@ def export(builder: StandaloneHTMLBuilder, catalog: Catalog) -> dict[str, Any]:
         "speakers": [
             {"name": s.name, "organisation": s.organisation or None, "is_organisation": s.is_organisation,
              "sessions": list(s.sessions)}
-            for s in catalog.speakers(builder.config.summit_speaker_aliases)
+            for s in catalog.speakers(builder.config.summit_speaker_aliases, builder.config.summit_organisations)
         ],
         "releases": [
             {"id": r.id, "name": r.name, "version": r.version or None, "released": r.released or None,

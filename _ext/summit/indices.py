@@ -92,7 +92,7 @@ class SpeakerIndex(Index):
         aliases = self.domain.env.config.summit_speaker_aliases
         wanted = set(docnames) if docnames is not None else None
         content: dict[str, list[IndexEntry]] = {}
-        for entry in catalog.speakers(aliases):
+        for entry in catalog.speakers(aliases, self.domain.env.config.summit_organisations):
             sessions = _session_rows(catalog, entry.sessions, wanted)
             if not sessions:
                 continue

@@ -20,6 +20,7 @@ SUBTYPES: dict[str, str] = {
     "unknown": "a project, release, event or session name that is not declared",
     "duplicate": "an id, name or alias declared twice",
     "alias": "an alias that equals another entry's name or alias",
+    "organisation": "a name in summit_organisations that no session's speakers include",
     "parent": "a :parent: that is unknown or makes a cycle",
     "id": "an id that is empty or not lower-case ASCII, digits and hyphens",
     "structure": "a directive in the wrong place (session outside a section, second event, ...)",

@@ -175,6 +175,7 @@ class Renderer:
         summit-finder.js filters it by (embedded: works from any static host, even file://)."""
         catalog = self.catalog
         aliases = self.builder.config.summit_speaker_aliases
+        organisations = self.builder.config.summit_organisations
         items = nodes.bullet_list(classes=["summit-finder-list"])
         records = []
         for sid in catalog.session_order:
@@ -224,7 +225,7 @@ class Renderer:
                             sorted({r for rec in records for r in rec["releases"]},
                                    key=lambda r: (catalog.releases[r].released or "9999", r))],
                 "track": [[t, labels.TRACKS.get(t, t)] for t in sorted({r["track"] for r in records if r["track"]})],
-                "speaker": [[s.name, s.name] for s in catalog.speakers(aliases)],
+                "speaker": [[s.name, s.name] for s in catalog.speakers(aliases, organisations)],
             },
             "ui": labels.FINDER_UI,
         }

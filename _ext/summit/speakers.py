@@ -4,6 +4,8 @@ The rule authors follow (README): each item of ``:speakers:`` is ``Person (Organ
 ``Person`` or ``Organisation``.  ``Person (Organisation)`` gives the person an entry that names
 the organisation, and lists the session under the organisation too.  Spellings of one
 organisation are made one entry by ``summit_speaker_aliases`` in conf.py (``{"日本HP": "HP"}``).
+An organisation written alone is told from a person by being someone's organisation somewhere
+in the book, or by ``summit_organisations`` in conf.py (``["AT&T"]``).
 """
 
 from __future__ import annotations
@@ -59,17 +61,20 @@ class SpeakerEntry(NamedTuple):
     sessions: tuple[str, ...]
 
 
-def entries(sessions: Iterable[tuple[str, tuple[str, ...]]], aliases: Mapping[str, str]) -> list[SpeakerEntry]:
+def entries(sessions: Iterable[tuple[str, tuple[str, ...]]], aliases: Mapping[str, str],
+            declared: Iterable[str] = ()) -> list[SpeakerEntry]:
     """One entry per person and per organisation, sessions in book order; sorted by folded name.
 
     ``sessions``: (session id, its speakers as written), in the order the book lists sessions.
-    A name that is some person's organisation anywhere in the book is an organisation everywhere.
+    A name that is some person's organisation anywhere in the book, or one of ``declared``
+    (``summit_organisations``), is an organisation everywhere.
     """
     folded = _folded(aliases)
     seen: dict[str, Speaker] = {}  # a name is written once per session it presented, often in many
     parsed = [(sid, [seen.get(item) or seen.setdefault(item, _parse(item, folded)) for item in items])
               for sid, items in sessions]
     organisations = {fold(s.organisation) for _, speakers in parsed for s in speakers if s.organisation}
+    organisations |= {fold(folded.get(fold(name), name)) for name in declared}
     shown: dict[tuple[str, str], str] = {}
     of_person: dict[tuple[str, str], str] = {}
     # sessions per entry as an ordered set: an organisation can have hundreds of them
@@ -95,3 +100,12 @@ def entries(sessions: Iterable[tuple[str, tuple[str, ...]]], aliases: Mapping[st
          for key, sids in listed.items()),
         key=lambda e: (fold(e.name), e.is_organisation),
     )
+
+
+def unused_organisations(declared: Iterable[str], found: Iterable[SpeakerEntry],
+                         aliases: Mapping[str, str]) -> list[str]:
+    """A name in ``summit_organisations`` that no session names is most likely misspelt."""
+    written = {fold(entry.name) for entry in found if entry.is_organisation}
+    folded = _folded(aliases)
+    return [f"summit_organisations names {name!r}, which no session's speakers include"
+            for name in declared if fold(folded.get(fold(name), name)) not in written]
