@@ -84,15 +84,18 @@ def test_index_page_export_and_booklet(rootdir, tmp_path):
     assert r"\renewcommand{\indexname}{登壇者索引}" in text and r"\summitindexname{小川さん}" in text and r"\subitem\relax " in text
 
 
-def test_alias_conflict_is_warned(rootdir, tmp_path):
+def with_setting(rootdir: Path, tmp_path: Path, setting: str) -> tuple[Path, int]:
+    """test-basic with one more line in conf.py; returns the source folder and that line's number."""
     src = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", src)
     conf = src / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + 'summit_speaker_aliases = {"HPE": "HP", "HP": "Hewlett-Packard"}\n',
-                    encoding="utf-8")
-    app = build(src)
-    line = len(conf.read_text(encoding="utf-8").splitlines())
-    lines = warnings(app)
+    conf.write_text(conf.read_text(encoding="utf-8") + setting + "\n", encoding="utf-8")
+    return src, len(conf.read_text(encoding="utf-8").splitlines())
+
+
+def test_alias_conflict_is_warned(rootdir, tmp_path):
+    src, line = with_setting(rootdir, tmp_path, 'summit_speaker_aliases = {"HPE": "HP", "HP": "Hewlett-Packard"}')
+    lines = warnings(build(src))
     assert len(lines) == 1 and f"conf.py:{line}: WARNING: speaker alias 'HP' -> 'Hewlett-Packard'" in lines[0], lines
     assert lines[0].endswith("[summit.alias]")
 
@@ -115,14 +118,8 @@ def test_an_organisation_written_alone_is_declared(rootdir, tmp_path):
 
 
 def test_a_declared_organisation_no_session_names_is_warned(rootdir, tmp_path):
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", src)
-    conf = src / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8") + 'summit_organisations = ["cern", "Nobody Inc"]\n',
-                    encoding="utf-8")
-    app = build(src)
-    line = len(conf.read_text(encoding="utf-8").splitlines())
-    lines = warnings(app)
+    src, line = with_setting(rootdir, tmp_path, 'summit_organisations = ["cern", "Nobody Inc"]')
+    lines = warnings(build(src))
     # CERN is someone's organisation in the book (in any case); Nobody Inc is named by no session
     assert len(lines) == 1, lines
     assert f"conf.py:{line}: WARNING: summit_organisations names 'Nobody Inc', which no session's speakers include" in lines[0]
