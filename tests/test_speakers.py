@@ -59,13 +59,19 @@ def build(src: Path, builder: str = "html", **conf) -> SphinxTestApp:
     return app
 
 
-def test_index_page_export_and_booklet(rootdir, tmp_path):
+def with_speakers(rootdir: Path, tmp_path: Path, speakers: str) -> Path:
+    """test-basic with ``:speakers:`` on the Japanese session; returns the source folder."""
     src = tmp_path / "src"
     shutil.copytree(rootdir / "test-basic", src)
     chapter = src / "reports" / "2018-05-vancouver.md"
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(
-        ":::{session} japanese-session\n", ":::{session} japanese-session\n:speakers: Tim Bell (CERN), 小川さん (NTT)\n"),
+        ":::{session} japanese-session\n", f":::{{session}} japanese-session\n:speakers: {speakers}\n"),
         encoding="utf-8")
+    return src
+
+
+def test_index_page_export_and_booklet(rootdir, tmp_path):
+    src = with_speakers(rootdir, tmp_path, "Tim Bell (CERN), 小川さん (NTT)")
     app = build(src)
     assert warnings(app) == []
     page = html(app, "summit-speakers")
@@ -101,12 +107,7 @@ def test_alias_conflict_is_warned(rootdir, tmp_path):
 
 
 def test_an_organisation_written_alone_is_declared(rootdir, tmp_path):
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-basic", src)
-    chapter = src / "reports" / "2018-05-vancouver.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
-        ":::{session} japanese-session\n", ":::{session} japanese-session\n:speakers: AT&T, Jonathan Bryce\n"),
-        encoding="utf-8")
+    src = with_speakers(rootdir, tmp_path, "AT&T, Jonathan Bryce")
     for declared in (None, ["at&t"]):
         app = build(src, **({"summit_organisations": declared} if declared else {}))
         assert warnings(app) == []

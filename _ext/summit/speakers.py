@@ -34,17 +34,16 @@ def _folded(aliases: Mapping[str, str]) -> dict[str, str]:
     return {fold(alias): target for alias, target in aliases.items()}
 
 
+def _canonical(name: str, folded: Mapping[str, str]) -> str:
+    """An organisation's name as ``summit_speaker_aliases`` (folded by ``_folded``) says to write it."""
+    return folded.get(fold(name), name)
+
+
 def _parse(item: str, folded: Mapping[str, str]) -> Speaker:
     match = _PERSON_OF.match(item.strip())
     if match:
-        org = match["org"].strip()
-        return Speaker(match["person"].strip(), folded.get(fold(org), org))
-    name = item.strip()
-    return Speaker(folded.get(fold(name), name), "")
-
-
-def canonical(name: str, aliases: Mapping[str, str]) -> str:
-    return _folded(aliases).get(fold(name), name)
+        return Speaker(match["person"].strip(), _canonical(match["org"].strip(), folded))
+    return Speaker(_canonical(item.strip(), folded), "")
 
 
 def alias_problems(aliases: Mapping[str, str]) -> list[str]:
@@ -74,7 +73,7 @@ def entries(sessions: Iterable[tuple[str, tuple[str, ...]]], aliases: Mapping[st
     parsed = [(sid, [seen.get(item) or seen.setdefault(item, _parse(item, folded)) for item in items])
               for sid, items in sessions]
     organisations = {fold(s.organisation) for _, speakers in parsed for s in speakers if s.organisation}
-    organisations |= {fold(folded.get(fold(name), name)) for name in declared}
+    organisations |= {fold(_canonical(name, folded)) for name in declared}
     shown: dict[tuple[str, str], str] = {}
     of_person: dict[tuple[str, str], str] = {}
     # sessions per entry as an ordered set: an organisation can have hundreds of them
@@ -108,4 +107,4 @@ def unused_organisations(declared: Iterable[str], found: Iterable[SpeakerEntry],
     written = {fold(entry.name) for entry in found if entry.is_organisation}
     folded = _folded(aliases)
     return [f"summit_organisations names {name!r}, which no session's speakers include"
-            for name in declared if fold(folded.get(fold(name), name)) not in written]
+            for name in declared if fold(_canonical(name, folded)) not in written]
